@@ -1,0 +1,10 @@
+/* eslint-disable */
+module.exports = {
+  displayName: 'api-schema',
+  preset: '../../../jest.preset.js',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  transform: { '^.+\\.[tj]s$': ['@swc/jest', require('../../../tools/jest/swc.config.cjs')] },
+  moduleFileExtensions: ['ts', 'js'],
+  coverageDirectory: '../../../coverage/libs/api/schema',
+};
