@@ -1,1 +1,3 @@
-export {};
+export * from './lib/entities/entities.service';
+export * from './lib/entities/registry-entity.entity';
+export * from './lib/registry.module';

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/assert-unreachable';
+export * from './lib/canonical-json';

@@ -1,1 +1,3 @@
-export {};
+export * from './lib/app-config';
+export * from './lib/config.module';
+export * from './lib/logger';

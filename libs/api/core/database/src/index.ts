@@ -1,1 +1,3 @@
-export {};
+export * from './lib/cursor';
+export * from './lib/data-source-options';
+export * from './lib/pg-errors';

@@ -1,1 +1,4 @@
-export {};
+export * from './lib/domain-error';
+export * from './lib/problem.filter';
+export * from './lib/validation';
+export * from './lib/uuid.pipe';

@@ -1,1 +1,5 @@
-export {};
+export * from './lib/outbox.entity';
+export * from './lib/outbox.service';
+export * from './lib/queue-processor';
+export * from './lib/queue.module';
+export * from './lib/redis';

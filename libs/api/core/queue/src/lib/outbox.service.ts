@@ -1,0 +1,83 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from '@quorum/contracts';
+import type { Queue } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { OutboxEntity } from './outbox.entity';
+
+/** Rows left unprocessed this long after publishing are enqueued again (a lost Redis, a crash). */
+const REPUBLISH_AFTER_SECONDS = 30;
+
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger(OutboxService.name);
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** Records a job in the caller's transaction. Call `publish` with the ids after the commit. */
+  async add<N extends JobName>(manager: EntityManager, jobName: N, payload: JobPayloads[N]): Promise<string> {
+    const row = manager.create(OutboxEntity, {
+      queue: JOB_QUEUE[jobName],
+      jobName,
+      payload: payload as Record<string, unknown>,
+    });
+    await manager.save(row);
+    return row.id;
+  }
+
+  /** Best effort after commit: if Redis is down the relay picks the rows up later. */
+  async publish(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const rows = await this.dataSource.getRepository(OutboxEntity).createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany();
+    await this.enqueue(rows);
+  }
+
+  /** Enqueues every row that is not processed and not recently published. Returns how many. */
+  async relayPending(limit = 500): Promise<number> {
+    const rows = await this.dataSource.query(
+      `SELECT id, queue, job_name AS "jobName", payload FROM outbox
+        WHERE processed_at IS NULL
+          AND (published_at IS NULL OR published_at < now() - make_interval(secs => $1))
+        ORDER BY created_at LIMIT $2`,
+      [REPUBLISH_AFTER_SECONDS, limit],
+    );
+    await this.enqueue(rows as OutboxEntity[]);
+    return (rows as unknown[]).length;
+  }
+
+  async markProcessed(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE outbox SET processed_at = now() WHERE id = $1 AND processed_at IS NULL', [id]);
+  }
+
+  private async enqueue(rows: Pick<OutboxEntity, 'id' | 'queue' | 'jobName' | 'payload'>[]): Promise<void> {
+    const published: string[] = [];
+    for (const row of rows) {
+      try {
+        // jobId = outbox id: BullMQ ignores an add whose id already exists, so a re-publish is harmless.
+        await this.queue(row.queue as QueueName).add(row.jobName, row.payload, { jobId: row.id });
+        published.push(row.id);
+      } catch (error) {
+        this.logger.warn({ err: error, outboxId: row.id }, 'could not enqueue outbox row; the relay will retry');
+        break;
+      }
+    }
+    if (published.length) {
+      await this.dataSource.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])', [published]);
+    }
+  }
+
+  private queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}
