@@ -10,6 +10,8 @@ module.exports = {
   testMatch: ['**/*.integration-spec.ts'],
   transform: { '^.+\\.[tj]s$': ['@swc/jest', require('../../tools/jest/swc.config.cjs')] },
   moduleFileExtensions: ['ts', 'js'],
+  // @fastify/static requires content-disposition, which ships ESM only; Node loads it natively, Jest needs it compiled.
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   globalSetup: '<rootDir>/../../libs/api/testing/src/lib/global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/api/testing/src/lib/global-teardown.ts',
   testTimeout: 60000,

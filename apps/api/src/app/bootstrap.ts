@@ -27,7 +27,6 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFas
   const pino = createPino(config, 'api');
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: true,
     requestIdHeader: 'x-request-id',

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/builders';
+export * from './lib/http-client';

@@ -12,6 +12,6 @@ export class OrgEntity {
   @Column({ type: 'text' })
   kind!: OrgKind;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 }

@@ -23,7 +23,7 @@ export class UserEntity {
   @Column({ type: 'text', array: true })
   roles!: Role[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })

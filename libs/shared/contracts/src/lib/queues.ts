@@ -1,7 +1,6 @@
 /** BullMQ queue names. One processor per queue on the worker. */
 export const QUEUES = {
   maintenance: 'maintenance',
-  neutrality: 'neutrality',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -9,20 +8,11 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   /** Recompute the audit hash chain and record a checkpoint. */
   'audit.verify': Record<string, never>;
-  /** Re-evaluate neutrality conflicts; `reason` says what changed. */
-  'neutrality.evaluate': {
-    reason: 'statement' | 'policy' | 'job-published' | 'waiver-expiry' | 'manual' | 'import';
-    labOrgId?: string;
-    vendorOrgId?: string;
-    entityIds?: string[];
-    requestedBy?: string;
-  };
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'audit.verify': QUEUES.maintenance,
-  'neutrality.evaluate': QUEUES.neutrality,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

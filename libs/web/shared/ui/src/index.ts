@@ -5,4 +5,5 @@ export * from './lib/icons';
 export * from './lib/member-list';
 export * from './lib/problem-alert';
 export * from './lib/role-label.pipe';
+export * from './lib/team-view';
 export * from './lib/user-menu';

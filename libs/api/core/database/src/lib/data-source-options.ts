@@ -22,7 +22,8 @@ export function buildDataSourceOptions(input: {
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Query errors surface through the problem filter and the logs; TypeORM's console output would duplicate them.
+    logging: false,
     applicationName: input.applicationName,
     extra: {
       max: input.poolSize,

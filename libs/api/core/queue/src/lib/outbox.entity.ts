@@ -20,7 +20,7 @@ export class OutboxEntity {
   @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })

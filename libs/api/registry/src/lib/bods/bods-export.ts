@@ -25,9 +25,6 @@ import {
   isBodsDateTime,
 } from './bods-values';
 
-/** Statement content minus its id; the id is derived from the rest. */
-type Unidentified<T> = T extends unknown ? Omit<T, 'statementId'> : never;
-
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -38,8 +35,8 @@ function sha256(text: string): string {
  * publicationDate) gives a new id, which keeps BODS' rule that a statement id is never
  * republished with different content.
  */
-function withStatementId<T extends BodsStatementOut>(statement: Unidentified<T>): T {
-  return { statementId: sha256(canonicalJson(statement)), ...statement } as T;
+function statementIdFor(content: object): string {
+  return sha256(canonicalJson(content));
 }
 
 /** org-id style scheme codes (GB-COH, XI-LEI, IRL-TAXID, LEI) go in `scheme`; free text in `schemeName`. */
@@ -163,31 +160,29 @@ export function exportBods(input: BodsExportInput): BodsStatementOut[] {
     };
     const identifiers = identifiersOut(party.identifiers);
     if (party.kind === 'person') {
-      statements.push(
-        withStatementId<BodsPersonStatementOut>({
-          ...envelope,
-          recordType: 'person',
-          recordDetails: {
-            isComponent: false,
-            personType: 'knownPerson',
-            names: [{ type: 'legal', fullName: party.name }],
-            ...(identifiers ? { identifiers } : {}),
-          },
-        }),
-      );
+      const content: Omit<BodsPersonStatementOut, 'statementId'> = {
+        ...envelope,
+        recordType: 'person',
+        recordDetails: {
+          isComponent: false,
+          personType: 'knownPerson',
+          names: [{ type: 'legal', fullName: party.name }],
+          ...(identifiers ? { identifiers } : {}),
+        },
+      };
+      statements.push({ statementId: statementIdFor(content), ...content });
     } else {
-      statements.push(
-        withStatementId<BodsEntityStatementOut>({
-          ...envelope,
-          recordType: 'entity',
-          recordDetails: {
-            isComponent: false,
-            entityType: entityTypeFor(party),
-            name: party.name,
-            ...(identifiers ? { identifiers } : {}),
-          },
-        }),
-      );
+      const content: Omit<BodsEntityStatementOut, 'statementId'> = {
+        ...envelope,
+        recordType: 'entity',
+        recordDetails: {
+          isComponent: false,
+          entityType: entityTypeFor(party),
+          name: party.name,
+          ...(identifiers ? { identifiers } : {}),
+        },
+      };
+      statements.push({ statementId: statementIdFor(content), ...content });
     }
   }
 
@@ -221,23 +216,22 @@ export function exportBods(input: BodsExportInput): BodsStatementOut[] {
     }
     usedRecordIds.add(recordId);
 
-    statements.push(
-      withStatementId<BodsRelationshipStatementOut>({
-        statementDate,
-        recordId,
-        recordStatus: 'new',
-        declarationSubject: subject,
-        publicationDetails,
-        ...sourceFor(interests.map((i) => i.source)),
-        recordType: 'relationship',
-        recordDetails: {
-          isComponent: false,
-          subject,
-          interestedParty,
-          interests: interests.map(interestOut),
-        },
-      }),
-    );
+    const content: Omit<BodsRelationshipStatementOut, 'statementId'> = {
+      statementDate,
+      recordId,
+      recordStatus: 'new',
+      declarationSubject: subject,
+      publicationDetails,
+      ...sourceFor(interests.map((i) => i.source)),
+      recordType: 'relationship',
+      recordDetails: {
+        isComponent: false,
+        subject,
+        interestedParty,
+        interests: interests.map(interestOut),
+      },
+    };
+    statements.push({ statementId: statementIdFor(content), ...content });
   }
   return statements;
 }

@@ -68,6 +68,10 @@ type EnvelopeFields = Pick<
 const STATEMENT_ID_MIN = 32;
 const STATEMENT_ID_MAX = 64;
 
+function withArticle(recordType: BodsRecordType): string {
+  return recordType === 'entity' ? 'an entity' : `a ${recordType}`;
+}
+
 function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
@@ -174,7 +178,7 @@ function checkSeries(
   const where = prior.lastIndex === null ? 'already in the registry' : `at index ${prior.lastIndex}`;
   if (prior.recordType !== envelope.recordType) {
     scope.problems.push(
-      `recordId "${recordId}" is a ${prior.recordType} record (${where}), not ${envelope.recordType}; a record keeps one recordType`,
+      `recordId "${recordId}" is ${withArticle(prior.recordType)} record (${where}), not ${envelope.recordType}; a record keeps one recordType`,
     );
   }
   if (prior.closedAt !== null) {
@@ -340,7 +344,7 @@ function resolveReference(
     return null;
   }
   if (role === 'subject' ? target.recordType !== 'entity' : target.recordType === 'relationship') {
-    scope.problems.push(`${role} "${recordId}" is a ${target.recordType} record; it must be ${expected}`);
+    scope.problems.push(`${role} "${recordId}" is ${withArticle(target.recordType)} record; it must be ${expected}`);
     return null;
   }
   // A closing relationship may name parties closed just before it (fermcat.json does).

@@ -42,7 +42,7 @@ export function isBodsDateOrDateTime(value: unknown): value is string {
 
 /** Epoch milliseconds of a date or date-time; a bare date counts as its UTC midnight. */
 export function bodsInstant(value: string): number {
-  return isBodsDate(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value.replace(' ', 'T'));
+  return DATE_RE.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value.replace(' ', 'T'));
 }
 
 /** The calendar-date part of a date or date-time, as written (no time-zone shift). */

@@ -24,6 +24,6 @@ export class RegistryEntity {
   @Column({ name: 'org_id', type: 'uuid', nullable: true })
   orgId!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 }

@@ -1,5 +1,6 @@
 import {
   BodsShare,
+  DirectOrIndirect,
   EntityKind,
   INTEREST_CATEGORY,
   InterestType,
@@ -21,6 +22,13 @@ export interface OwnershipStatement {
   startDate: string | null;
   endDate: string | null;
   details: string | null;
+  /**
+   * BODS `directOrIndirect`. An `indirect` statement is a declared look-through claim (e.g. a
+   * primary record "Person 1 holds 30% indirectly"): it is kept in `declaredIndirect` for
+   * comparison but never used in a figure, which must come from the direct edges alone.
+   * Absent or `unknown` counts as direct.
+   */
+  directOrIndirect?: DirectOrIndirect;
 }
 
 export interface OwnershipGraphOptions {
@@ -109,6 +117,8 @@ export function isBoardRole(type: InterestType): boolean {
 export class OwnershipGraph {
   /** Statements whose party or subject is not among the nodes; left out of every figure. */
   readonly skippedStatements: readonly OwnershipStatement[];
+  /** In-force statements marked `indirect`: declared claims, not edges (see OwnershipStatement). */
+  readonly declaredIndirect: readonly OwnershipStatement[];
   /** Statement indices by subject and by interested party (all in-force statements). */
   readonly bySubject: Adjacency;
   readonly byParty: Adjacency;
@@ -124,11 +134,13 @@ export class OwnershipGraph {
     readonly nodes: readonly OwnershipNode[],
     readonly statements: readonly OwnershipStatement[],
     skipped: OwnershipStatement[],
+    declaredIndirect: OwnershipStatement[],
     index: Map<string, number>,
     options: Required<OwnershipGraphOptions>,
   ) {
     this.index = index;
     this.skippedStatements = skipped;
+    this.declaredIndirect = declaredIndirect;
     const n = nodes.length;
     const m = statements.length;
     this.stmtParty = new Int32Array(m);
@@ -166,12 +178,14 @@ export class OwnershipGraph {
     }
     const inForce: OwnershipStatement[] = [];
     const skipped: OwnershipStatement[] = [];
+    const declared: OwnershipStatement[] = [];
     for (const s of statements) {
       if (!isInForce(s, asOf)) continue;
-      if (index.has(s.interestedPartyId) && index.has(s.subjectId)) inForce.push(s);
-      else skipped.push(s);
+      if (!index.has(s.interestedPartyId) || !index.has(s.subjectId)) skipped.push(s);
+      else if (s.directOrIndirect === 'indirect') declared.push(s);
+      else inForce.push(s);
     }
-    return new OwnershipGraph(asOf, kept, inForce, skipped, index, {
+    return new OwnershipGraph(asOf, kept, inForce, skipped, declared, index, {
       otherInfluenceOrControlIsControl: options.otherInfluenceOrControlIsControl ?? true,
       constitutionalControlIsControl: options.constitutionalControlIsControl ?? true,
     });

@@ -8,7 +8,7 @@ export class Foundation1764300000000 implements MigrationInterface {
       id uuid PRIMARY KEY,
       name text NOT NULL CHECK (length(name) BETWEEN 2 AND 160),
       kind text NOT NULL CHECK (kind IN ('lab', 'vendor', 'platform')),
-      created_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz(3) NOT NULL DEFAULT now()
     )`);
     await q.query(`CREATE UNIQUE INDEX ux_organizations_name ON organizations (lower(name))`);
 
@@ -19,7 +19,7 @@ export class Foundation1764300000000 implements MigrationInterface {
       display_name text NOT NULL,
       org_id uuid NOT NULL REFERENCES organizations(id),
       roles text[] NOT NULL CHECK (cardinality(roles) > 0 AND roles <@ ARRAY['lab_admin','lab_member','vendor_admin','annotator','reviewer','platform_admin','auditor']),
-      created_at timestamptz NOT NULL DEFAULT now(),
+      created_at timestamptz(3) NOT NULL DEFAULT now(),
       last_login_at timestamptz
     )`);
     await q.query(`CREATE UNIQUE INDEX ux_users_email ON users (email)`);
@@ -31,7 +31,7 @@ export class Foundation1764300000000 implements MigrationInterface {
       kind text NOT NULL CHECK (kind IN ('company', 'fund', 'person', 'state', 'arrangement')),
       identifiers jsonb NOT NULL DEFAULT '[]'::jsonb,
       org_id uuid REFERENCES organizations(id),
-      created_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz(3) NOT NULL DEFAULT now()
     )`);
     await q.query(`CREATE UNIQUE INDEX ux_entities_org ON entities (org_id) WHERE org_id IS NOT NULL`);
     await q.query(`CREATE INDEX ix_entities_name ON entities (name)`);
@@ -60,7 +60,7 @@ export class Foundation1764300000000 implements MigrationInterface {
       queue text NOT NULL,
       job_name text NOT NULL,
       payload jsonb NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now(),
+      created_at timestamptz(3) NOT NULL DEFAULT now(),
       published_at timestamptz,
       processed_at timestamptz,
       attempts int NOT NULL DEFAULT 0

@@ -59,7 +59,7 @@ export class TeamStore {
         this.loadingState.set(false);
       },
       error: (err: unknown) => {
-        this.problemState.set(toProblem(err));
+        this.problemState.set(ApiProblem.from(err));
         this.loadingState.set(false);
       },
     });
@@ -70,15 +70,4 @@ export class TeamStore {
     if (!orgId) throw new Error('TeamStore.load(orgId) must be called first');
     return orgId;
   }
-}
-
-/** Errors reach stores already mapped by the interceptor; anything else is shown generically. */
-export function toProblem(err: unknown): ApiProblem {
-  if (err instanceof ApiProblem) return err;
-  return new ApiProblem({
-    type: 'about:blank',
-    title: 'Something went wrong',
-    status: 0,
-    detail: err instanceof Error ? err.message : undefined,
-  });
 }

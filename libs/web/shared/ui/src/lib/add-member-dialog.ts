@@ -6,12 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { CreateMemberRequest, MemberView, Role } from '@quorum/contracts';
-import { ApiProblem, applyServerErrors, serverError } from '@quorum/web/shared/util';
+import { ApiProblem, PASSWORD_MIN_LENGTH, applyServerErrors, serverError } from '@quorum/web/shared/util';
 import type { Observable } from 'rxjs';
 import { ProblemAlert } from './problem-alert';
 import { RoleLabelPipe } from './role-label.pipe';
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 export interface AddMemberDialogData {
   orgName: string;
@@ -42,7 +40,7 @@ export interface AddMemberDialogData {
         <q-problem-alert [problem]="problem()" />
         <mat-form-field appearance="outline">
           <mat-label>Display name</mat-label>
-          <input matInput formControlName="displayName" autocomplete="off" />
+          <input matInput formControlName="displayName" autocomplete="off" maxlength="120" />
           @if (form.controls.displayName.hasError('required')) {
             <mat-error>Display name is required</mat-error>
           } @else if (serverError(form.controls.displayName); as message) {
@@ -106,7 +104,7 @@ export class AddMemberDialog {
   private readonly dialogRef = inject<MatDialogRef<AddMemberDialog, MemberView>>(MatDialogRef);
   private readonly fb = inject(NonNullableFormBuilder);
 
-  protected readonly minPasswordLength = MIN_PASSWORD_LENGTH;
+  protected readonly minPasswordLength = PASSWORD_MIN_LENGTH;
   protected readonly serverError = serverError;
   protected readonly pending = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
@@ -114,7 +112,7 @@ export class AddMemberDialog {
   protected readonly form = this.fb.group({
     displayName: ['', [Validators.required]],
     email: ['', [Validators.required, Validators.email]],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
     role: this.fb.control<Role | ''>(this.data.roles.length === 1 ? this.data.roles[0] : '', Validators.required),
   });
 
@@ -132,7 +130,7 @@ export class AddMemberDialog {
     this.data.submit({ displayName: displayName.trim(), email: email.trim(), password, role }).subscribe({
       next: (member) => this.dialogRef.close(member),
       error: (err: unknown) => {
-        const problem = err instanceof ApiProblem ? err : ApiProblem.fromResponse(0, null);
+        const problem = ApiProblem.from(err);
         applyServerErrors(this.form, problem);
         this.problem.set(problem);
         this.pending.set(false);

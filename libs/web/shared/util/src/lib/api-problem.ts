@@ -58,6 +58,17 @@ export class ApiProblem extends Error {
     });
   }
 
+  /** Any caught error as a problem: API errors pass through, anything else gets a generic title. */
+  static from(err: unknown): ApiProblem {
+    if (err instanceof ApiProblem) return err;
+    return new ApiProblem({
+      type: 'about:blank',
+      title: 'Something went wrong',
+      status: 0,
+      detail: err instanceof Error ? err.message : undefined,
+    });
+  }
+
   /** Messages the server gave for one field, by its path (`email`, `share.exact`, …). */
   messagesFor(path: string): string[] {
     const wanted = normalizePath(path);
@@ -81,7 +92,14 @@ function tryParseJson(text: string): unknown {
   }
 }
 
-type ProblemLike = { title: string } & Record<string, unknown>;
+interface ProblemLike {
+  title: string;
+  type?: unknown;
+  status?: unknown;
+  detail?: unknown;
+  errors?: unknown;
+  requestId?: unknown;
+}
 
 function isProblemLike(value: unknown): value is ProblemLike {
   return typeof value === 'object' && value !== null && typeof (value as { title?: unknown }).title === 'string';

@@ -13,3 +13,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 export function roleLabel(role: Role): string {
   return ROLE_LABELS[role] ?? role;
 }
+
+/**
+ * The API's password rule (RegisterDto/CreateMemberDto). Mirrored here for instant feedback;
+ * the server's 400 stays the authority.
+ */
+export const PASSWORD_MIN_LENGTH = 12;

@@ -1,0 +1,20 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { QUEUES } from '@quorum/contracts';
+import type { Queue } from 'bullmq';
+
+/** Repeatable jobs, (re)declared at every boot so a Redis loss only delays them until restart. */
+@Injectable()
+export class Schedules implements OnApplicationBootstrap {
+  private readonly logger = new Logger(Schedules.name);
+
+  constructor(@InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.maintenance.upsertJobScheduler('audit-verify-hourly', { every: 3600_000 }, { name: 'audit.verify', data: {} });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not declare schedules (Redis down?)');
+    }
+  }
+}

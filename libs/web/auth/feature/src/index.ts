@@ -1,0 +1,3 @@
+export * from './lib/auth.routes';
+export * from './lib/login.page';
+export * from './lib/register.page';
