@@ -4,11 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { QUEUES } from '@quorum/contracts';
 import { loadAppConfig } from '@quorum/api/config';
-import { assertJobCoverage, OutboxService } from '@quorum/api/queue';
+import { assertJobCoverage, OutboxRelay, OutboxService } from '@quorum/api/queue';
 import { quorumDataSourceOptions } from '@quorum/api/schema';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OutboxRelay } from '../src/app/outbox-relay';
+
 import { PROCESSORS, WorkerModule } from '../src/app/worker.module';
 
 async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {

@@ -8,11 +8,15 @@ import type { Queue } from 'bullmq';
 export class Schedules implements OnApplicationBootstrap {
   private readonly logger = new Logger(Schedules.name);
 
-  constructor(@InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue) {}
+  constructor(
+    @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QUEUES.neutrality) private readonly neutrality: Queue,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     try {
       await this.maintenance.upsertJobScheduler('audit-verify-hourly', { every: 3600_000 }, { name: 'audit.verify', data: {} });
+      await this.neutrality.upsertJobScheduler('expire-waivers-every-minute', { every: 60_000 }, { name: 'neutrality.expire-waivers', data: {} });
     } catch (error) {
       this.logger.warn({ err: error }, 'could not declare schedules (Redis down?)');
     }

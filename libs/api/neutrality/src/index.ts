@@ -1,1 +1,4 @@
-export {};
+export * from './lib/conflict-rules';
+export * from './lib/neutrality.module';
+export * from './lib/neutrality.processor';
+export * from './lib/neutrality.service';

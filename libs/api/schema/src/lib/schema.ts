@@ -2,15 +2,16 @@ import { AuditEventEntity } from '@quorum/api/audit';
 import { buildDataSourceOptions } from '@quorum/api/database';
 import { OrgEntity, UserEntity } from '@quorum/api/identity';
 import { OutboxEntity } from '@quorum/api/queue';
-import { RegistryEntity } from '@quorum/api/registry';
+import { InterestEntity, RegistryEntity } from '@quorum/api/registry';
 import type { DataSourceOptions } from 'typeorm';
 import { Foundation1764300000000 } from './migrations/1764300000000-Foundation';
+import { RegistryAndNeutrality1764310000000 } from './migrations/1764310000000-RegistryAndNeutrality';
 
 /** Every mapped table of every context, in one list for the app, the worker, the CLI and tests. */
-export const ENTITIES = [AuditEventEntity, OrgEntity, OutboxEntity, RegistryEntity, UserEntity];
+export const ENTITIES = [AuditEventEntity, InterestEntity, OrgEntity, OutboxEntity, RegistryEntity, UserEntity];
 
 /** In order. Each has a real `down`. */
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [Foundation1764300000000, RegistryAndNeutrality1764310000000];
 
 export function quorumDataSourceOptions(input: { url: string; poolSize?: number; applicationName: string }): DataSourceOptions {
   return buildDataSourceOptions({ url: input.url, poolSize: input.poolSize ?? 10, entities: ENTITIES, migrations: MIGRATIONS, applicationName: input.applicationName });

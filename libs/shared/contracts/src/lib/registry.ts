@@ -145,7 +145,10 @@ export interface EffectiveOwnerView {
   entityId: string;
   name: string;
   kind: EntityKind;
-  /** Integrated economic interest; null when no share on any path is known at all. */
+  /**
+   * Integrated economic interest. Null when the party has no economic path of its own but controls
+   * someone who has one (its figure is then unknown, not zero: e.g. a state over its ministry).
+   */
   economic: PercentRange | null;
   voting: PercentRange;
   controls: boolean;

@@ -23,10 +23,18 @@ export const BODS_ENTITY_TYPES = [
 ] as const;
 export type BodsEntityType = (typeof BODS_ENTITY_TYPES)[number];
 
-export const BODS_PERSON_TYPES = ['knownPerson', 'anonymousPerson', 'unknownPerson'] as const;
+export const BODS_PERSON_TYPES = [
+  'knownPerson',
+  'anonymousPerson',
+  'unknownPerson',
+] as const;
 export type BodsPersonType = (typeof BODS_PERSON_TYPES)[number];
 
-export const BODS_DIRECT_OR_INDIRECT = ['direct', 'indirect', 'unknown'] as const;
+export const BODS_DIRECT_OR_INDIRECT = [
+  'direct',
+  'indirect',
+  'unknown',
+] as const;
 
 /** Reasons for an Unspecified Record (`interestedParty: { reason, description }`). */
 export const BODS_UNSPECIFIED_REASONS = [
@@ -55,6 +63,11 @@ export type BodsSourceType = (typeof BODS_SOURCE_TYPES)[number];
 export const FUND_ENTITY_TYPE_DETAILS = 'fund';
 
 /** Narrowing `includes` for `as const` codelists. */
-export function isCode<T extends string>(list: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (list as readonly string[]).includes(value);
+export function isCode<T extends string>(
+  list: readonly T[],
+  value: unknown,
+): value is T {
+  return (
+    typeof value === 'string' && (list as readonly string[]).includes(value)
+  );
 }

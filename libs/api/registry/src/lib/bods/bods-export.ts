@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { EntityIdentifier, InterestSource } from '@quorum/contracts';
-import { BODS_VERSION, FUND_ENTITY_TYPE_DETAILS, type BodsEntityType } from './bods-codelists';
-import { isCountableInterestType, normaliseShare, validateShare } from './bods-share';
+import {
+  BODS_VERSION,
+  FUND_ENTITY_TYPE_DETAILS,
+  type BodsEntityType,
+} from './bods-codelists';
+import {
+  isCountableInterestType,
+  normaliseShare,
+  validateShare,
+} from './bods-share';
 import type {
   BodsAnnotationOut,
   BodsEntityStatementOut,
@@ -42,11 +50,18 @@ function statementIdFor(content: object): string {
 /** org-id style scheme codes (GB-COH, XI-LEI, IRL-TAXID, LEI) go in `scheme`; free text in `schemeName`. */
 const SCHEME_CODE_RE = /^[A-Z0-9]{2,}(-[A-Z0-9_]+)*$/;
 
-function identifiersOut(identifiers: readonly EntityIdentifier[]): BodsIdentifierOut[] | undefined {
+function identifiersOut(
+  identifiers: readonly EntityIdentifier[],
+): BodsIdentifierOut[] | undefined {
   if (identifiers.length === 0) return undefined;
   return [...identifiers]
-    .sort((a, b) => compareStrings(a.scheme, b.scheme) || compareStrings(a.id, b.id))
-    .map(({ scheme, id }) => (SCHEME_CODE_RE.test(scheme) ? { id, scheme } : { id, schemeName: scheme }));
+    .sort(
+      (a, b) =>
+        compareStrings(a.scheme, b.scheme) || compareStrings(a.id, b.id),
+    )
+    .map(({ scheme, id }) =>
+      SCHEME_CODE_RE.test(scheme) ? { id, scheme } : { id, schemeName: scheme },
+    );
 }
 
 function toBodsDate(value: string, what: string): string {
@@ -55,7 +70,10 @@ function toBodsDate(value: string, what: string): string {
   throw new Error(`exportBods: ${what} ${JSON.stringify(value)} is not a date`);
 }
 
-function entityTypeFor(party: BodsExportParty): { type: BodsEntityType; details?: string } {
+function entityTypeFor(party: BodsExportParty): {
+  type: BodsEntityType;
+  details?: string;
+} {
   switch (party.kind) {
     case 'company':
       return { type: 'registeredEntity' };
@@ -71,39 +89,70 @@ function entityTypeFor(party: BodsExportParty): { type: BodsEntityType; details?
   }
 }
 
-function sourceFor(sources: readonly InterestSource[]): { source: BodsSourceOut; annotations?: BodsAnnotationOut[] } {
-  const descriptions = [...new Set(sources.map((s) => s.description.trim()).filter((d) => d !== ''))];
-  const urls = [...new Set(sources.flatMap((s) => (s.url ? [s.url] : [])))].sort(compareStrings);
+function sourceFor(sources: readonly InterestSource[]): {
+  source: BodsSourceOut;
+  annotations?: BodsAnnotationOut[];
+} {
+  const descriptions = [
+    ...new Set(
+      sources.map((s) => s.description.trim()).filter((d) => d !== ''),
+    ),
+  ];
+  const urls = [
+    ...new Set(sources.flatMap((s) => (s.url ? [s.url] : []))),
+  ].sort(compareStrings);
   const source: BodsSourceOut = { type: ['thirdParty'] };
   if (descriptions.length > 0) source.description = descriptions.join('; ');
   if (urls.length > 0) source.url = urls[0];
   // source has room for one URL; the others become linking annotations so no evidence is lost.
   const annotations = urls.slice(1).map(
-    (url): BodsAnnotationOut => ({ statementPointerTarget: '/', motivation: 'linking', url, description: 'Further source' }),
+    (url): BodsAnnotationOut => ({
+      statementPointerTarget: '/',
+      motivation: 'linking',
+      url,
+      description: 'Further source',
+    }),
   );
   return annotations.length > 0 ? { source, annotations } : { source };
 }
 
 function interestOut(interest: BodsExportInterest): BodsInterestOut {
-  const out: BodsInterestOut = { type: interest.type, directOrIndirect: interest.directOrIndirect };
+  const out: BodsInterestOut = {
+    type: interest.type,
+    directOrIndirect: interest.directOrIndirect,
+  };
   if (interest.beneficialOwnershipOrControl !== undefined) {
     out.beneficialOwnershipOrControl = interest.beneficialOwnershipOrControl;
   }
   if (interest.share !== null && isCountableInterestType(interest.type)) {
     const problems = validateShare(interest.share, 'share');
     if (problems.length > 0) {
-      throw new Error(`exportBods: interest ${interest.id} has an invalid share: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+      throw new Error(
+        `exportBods: interest ${interest.id} has an invalid share: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      );
     }
     const share = normaliseShare(interest.share);
     if (share !== null) out.share = share;
   }
-  if (interest.startDate !== null) out.startDate = toBodsDate(interest.startDate, `interest ${interest.id} startDate`);
-  if (interest.endDate !== null) out.endDate = toBodsDate(interest.endDate, `interest ${interest.id} endDate`);
-  if (interest.details !== null && interest.details !== '') out.details = interest.details;
+  if (interest.startDate !== null)
+    out.startDate = toBodsDate(
+      interest.startDate,
+      `interest ${interest.id} startDate`,
+    );
+  if (interest.endDate !== null)
+    out.endDate = toBodsDate(
+      interest.endDate,
+      `interest ${interest.id} endDate`,
+    );
+  if (interest.details !== null && interest.details !== '')
+    out.details = interest.details;
   return out;
 }
 
-function compareInterests(a: BodsExportInterest, b: BodsExportInterest): number {
+function compareInterests(
+  a: BodsExportInterest,
+  b: BodsExportInterest,
+): number {
   return (
     compareStrings(a.startDate ?? '', b.startDate ?? '') ||
     compareStrings(a.type, b.type) ||
@@ -125,7 +174,9 @@ function compareInterests(a: BodsExportInterest, b: BodsExportInterest): number 
  */
 export function exportBods(input: BodsExportInput): BodsStatementOut[] {
   if (!isBodsDateOrDateTime(input.publicationDate)) {
-    throw new Error(`exportBods: publicationDate ${JSON.stringify(input.publicationDate)} is not a date or date-time`);
+    throw new Error(
+      `exportBods: publicationDate ${JSON.stringify(input.publicationDate)} is not a date or date-time`,
+    );
   }
   const publicationDetails: BodsPublicationDetailsOut = {
     publicationDate: input.publicationDate,
@@ -138,15 +189,20 @@ export function exportBods(input: BodsExportInput): BodsStatementOut[] {
   const usedRecordIds = new Set<string>();
 
   const parties = [...input.parties].sort((a, b) => compareStrings(a.id, b.id));
-  const partyById = new Map<string, { party: BodsExportParty; recordId: string }>();
+  const partyById = new Map<
+    string,
+    { party: BodsExportParty; recordId: string }
+  >();
   const statements: BodsStatementOut[] = [];
 
   for (const party of parties) {
-    if (partyById.has(party.id)) throw new Error(`exportBods: duplicate party id ${party.id}`);
+    if (partyById.has(party.id))
+      throw new Error(`exportBods: duplicate party id ${party.id}`);
     // A preferred recordId that is already taken falls back to the (unique) Quorum id.
     const preferred = party.recordId ?? party.id;
     const recordId = usedRecordIds.has(preferred) ? party.id : preferred;
-    if (usedRecordIds.has(recordId)) throw new Error(`exportBods: recordId ${recordId} is used twice`);
+    if (usedRecordIds.has(recordId))
+      throw new Error(`exportBods: recordId ${recordId} is used twice`);
     usedRecordIds.add(recordId);
     partyById.set(party.id, { party, recordId });
 
@@ -156,7 +212,10 @@ export function exportBods(input: BodsExportInput): BodsStatementOut[] {
       recordStatus: 'new' as const,
       declarationSubject: recordId,
       publicationDetails,
-      source: { type: ['thirdParty' as const], description: `Ownership registry of ${input.publisher}` },
+      source: {
+        type: ['thirdParty' as const],
+        description: `Ownership registry of ${input.publisher}`,
+      },
     };
     const identifiers = identifiersOut(party.identifiers);
     if (party.kind === 'person') {
@@ -189,10 +248,15 @@ export function exportBods(input: BodsExportInput): BodsStatementOut[] {
   const groups = new Map<string, BodsExportInterest[]>();
   for (const interest of input.interests) {
     for (const partyId of [interest.interestedPartyId, interest.subjectId]) {
-      if (!partyById.has(partyId)) throw new Error(`exportBods: interest ${interest.id} refers to unknown party ${partyId}`);
+      if (!partyById.has(partyId))
+        throw new Error(
+          `exportBods: interest ${interest.id} refers to unknown party ${partyId}`,
+        );
     }
     if (partyById.get(interest.subjectId)?.party.kind === 'person') {
-      throw new Error(`exportBods: interest ${interest.id} has a person as subject; BODS subjects are entities`);
+      throw new Error(
+        `exportBods: interest ${interest.id} has a person as subject; BODS subjects are entities`,
+      );
     }
     const key = `${interest.interestedPartyId}\u0000${interest.subjectId}`;
     const group = groups.get(key);
@@ -203,16 +267,20 @@ export function exportBods(input: BodsExportInput): BodsStatementOut[] {
   for (const key of [...groups.keys()].sort(compareStrings)) {
     const interests = (groups.get(key) ?? []).sort(compareInterests);
     const { interestedPartyId, subjectId } = interests[0];
-    const interestedParty = partyById.get(interestedPartyId)?.recordId ?? interestedPartyId;
+    const interestedParty =
+      partyById.get(interestedPartyId)?.recordId ?? interestedPartyId;
     const subject = partyById.get(subjectId)?.recordId ?? subjectId;
 
     // Reuse the relationship recordId an interest was imported under, so records stay stable
     // across round trips; otherwise derive one from the pair.
-    let recordId = interests.map((i) => i.recordId).find((id): id is string => !!id && !usedRecordIds.has(id));
+    let recordId = interests
+      .map((i) => i.recordId)
+      .find((id): id is string => !!id && !usedRecordIds.has(id));
     if (recordId === undefined) {
       const base = `rel-${sha256(`${interestedParty}\u0000${subject}`).slice(0, 32)}`;
       recordId = base;
-      for (let n = 2; usedRecordIds.has(recordId); n += 1) recordId = `${base}-${n}`;
+      for (let n = 2; usedRecordIds.has(recordId); n += 1)
+        recordId = `${base}-${n}`;
     }
     usedRecordIds.add(recordId);
 

@@ -70,7 +70,11 @@ const EXPECTED: Record<string, FixtureExpectation> = {
   'indirect-ownership.json': {
     statements: 6,
     graph: {
-      parties: ['Company A (company) [GB-COH:XE9999]', 'Company B (company) [GB-COH:XE1010]', 'Person 1 (person) []'],
+      parties: [
+        'Company A (company) [GB-COH:XE9999]',
+        'Company B (company) [GB-COH:XE1010]',
+        'Person 1 (person) []',
+      ],
       interests: [
         'Company B → Company A: shareholding 60% direct 2017-11-01..',
         'Person 1 → Company A: shareholding 30% indirect 2017-11-01.. BO',
@@ -85,7 +89,11 @@ const EXPECTED: Record<string, FixtureExpectation> = {
   'mixed-direct-and-indirect-ownership.json': {
     statements: 6,
     graph: {
-      parties: ['Company A (company) [GB-COH:XE-08-A]', 'Company B (company) [GB-COH:XE-08-B]', 'Person 1 (person) []'],
+      parties: [
+        'Company A (company) [GB-COH:XE-08-A]',
+        'Company B (company) [GB-COH:XE-08-B]',
+        'Person 1 (person) []',
+      ],
       interests: [
         'Company B → Company A: shareholding 50% direct 2017-11-01..',
         'Person 1 → Company A: shareholding 50% direct 2019-05-01.. BO',
@@ -182,13 +190,19 @@ const EXPECTED: Record<string, FixtureExpectation> = {
     warnings: [
       [7, 'share ignored on non-countable interest type "boardChair"'],
       [9, 'share ignored on non-countable interest type "boardChair"'],
-      [9, 'relationship closed without endDate on 3 interest(s); endDate set to the statementDate 2023-03-03'],
+      [
+        9,
+        'relationship closed without endDate on 3 interest(s); endDate set to the statementDate 2023-03-03',
+      ],
     ],
     declaredIndirect: {},
   },
 };
 
-function importFixture(name: string): { plan: BodsImportPlan; graph: BodsGraph } {
+function importFixture(name: string): {
+  plan: BodsImportPlan;
+  graph: BodsGraph;
+} {
   const parsed = parseBodsInput(readFixture(name));
   expect(parsed.errors).toEqual([]);
   expect(parsed.format).toBe('json-array');
@@ -196,20 +210,35 @@ function importFixture(name: string): { plan: BodsImportPlan; graph: BodsGraph }
   return { plan, graph: buildBodsGraph(plan.operations) };
 }
 
-function relationshipNamed(graph: BodsGraph, from: string, to: string): BodsRelationshipOperation {
-  const recordIdOf = (name: string): string | undefined => graph.parties.find((p) => p.name === name)?.recordId;
+function relationshipNamed(
+  graph: BodsGraph,
+  from: string,
+  to: string,
+): BodsRelationshipOperation {
+  const recordIdOf = (name: string): string | undefined =>
+    graph.parties.find((p) => p.name === name)?.recordId;
   const found = graph.relationships.find(
-    (r) => r.interestedPartyRecordId === recordIdOf(from) && r.subjectRecordId === recordIdOf(to),
+    (r) =>
+      r.interestedPartyRecordId === recordIdOf(from) &&
+      r.subjectRecordId === recordIdOf(to),
   );
   if (!found) throw new Error(`no relationship ${from} → ${to}`);
   return found;
 }
 
 /** Shareholding figures (exact) of one relationship record across its statements, in order. */
-function shareholdingHistory(plan: BodsImportPlan, recordId: string): (number | undefined)[] {
+function shareholdingHistory(
+  plan: BodsImportPlan,
+  recordId: string,
+): (number | undefined)[] {
   return plan.operations
-    .filter((op): op is BodsRelationshipOperation => op.op === 'upsertRelationship' && op.recordId === recordId)
-    .map((op) => op.interests.find((i) => i.type === 'shareholding')?.share?.exact);
+    .filter(
+      (op): op is BodsRelationshipOperation =>
+        op.op === 'upsertRelationship' && op.recordId === recordId,
+    )
+    .map(
+      (op) => op.interests.find((i) => i.type === 'shareholding')?.share?.exact,
+    );
 }
 
 describe('BODS upstream examples (fixtures/)', () => {
@@ -227,7 +256,10 @@ describe('BODS upstream examples (fixtures/)', () => {
       expect(plan.operations).toHaveLength(expected.statements);
       expect(summariseGraph(graph)).toEqual(expected.graph);
       expect(plan.warnings.map((w) => [w.index, w.message])).toEqual(
-        expected.warnings.map(([index, text]) => [index, expect.stringContaining(text)]),
+        expected.warnings.map(([index, text]) => [
+          index,
+          expect.stringContaining(text),
+        ]),
       );
     });
 
@@ -235,9 +267,15 @@ describe('BODS upstream examples (fixtures/)', () => {
       const { graph } = importFixture(name);
       const nameOf = new Map(graph.parties.map((p) => [p.recordId, p.name]));
       const declared: Record<string, string> = {};
-      for (const relationship of graph.relationships.filter((r) => !r.isComponent)) {
+      for (const relationship of graph.relationships.filter(
+        (r) => !r.isComponent,
+      )) {
         for (const interest of relationship.interests) {
-          if (interest.directOrIndirect !== 'indirect' || interest.share === null) continue;
+          if (
+            interest.directOrIndirect !== 'indirect' ||
+            interest.share === null
+          )
+            continue;
           const key = `${nameOf.get(relationship.interestedPartyRecordId ?? '')} → ${nameOf.get(relationship.subjectRecordId)}`;
           declared[key] = formatShare(interest.share);
         }
@@ -246,11 +284,15 @@ describe('BODS upstream examples (fixtures/)', () => {
     });
 
     it('reads the same as JSON Lines', () => {
-      const lines = (JSON.parse(readFixture(name)) as unknown[]).map((s) => JSON.stringify(s)).join('\n');
+      const lines = (JSON.parse(readFixture(name)) as unknown[])
+        .map((s) => JSON.stringify(s))
+        .join('\n');
       const fromLines = planBodsImport(lines);
       expect(fromLines.format).toBe('json-lines');
       expect(fromLines.errors).toEqual([]);
-      expect(summariseGraph(buildBodsGraph(fromLines.operations))).toEqual(expected.graph);
+      expect(summariseGraph(buildBodsGraph(fromLines.operations))).toEqual(
+        expected.graph,
+      );
     });
 
     it('round-trips: export, re-import, same graph; re-export is identical', () => {
@@ -277,20 +319,43 @@ describe('BODS upstream examples (fixtures/)', () => {
         .flatMap((r) =>
           r.interests
             .filter((i) => i.type === 'shareholding' && i.endDate === null)
-            .map((i) => [graph.parties.find((p) => p.recordId === r.interestedPartyRecordId)?.name, i.share]),
+            .map((i) => [
+              graph.parties.find(
+                (p) => p.recordId === r.interestedPartyRecordId,
+              )?.name,
+              i.share,
+            ]),
         );
       expect(currentHolders).toEqual([["Patrick O'Donohue", { exact: 100 }]]);
 
       // The closed relationship keeps its declared endDate; the relative's stake opens that day.
-      const riyadh = relationshipNamed(graph, 'Riyadh Byrne-Amin', 'Fermcat Ltd');
+      const riyadh = relationshipNamed(
+        graph,
+        'Riyadh Byrne-Amin',
+        'Fermcat Ltd',
+      );
       expect(riyadh.closed).toBe(true);
-      expect(riyadh.interests.map((i) => i.endDate)).toEqual(['2021-04-03', '2021-04-03']);
-      const declan = relationshipNamed(graph, 'Declan Byrne-Amin', 'Fermcat Ltd');
+      expect(riyadh.interests.map((i) => i.endDate)).toEqual([
+        '2021-04-03',
+        '2021-04-03',
+      ]);
+      const declan = relationshipNamed(
+        graph,
+        'Declan Byrne-Amin',
+        'Fermcat Ltd',
+      );
       expect(declan.closed).toBe(true);
-      expect(declan.interests).toEqual([expect.objectContaining({ startDate: '2021-04-03', endDate: '2022-01-21' })]);
+      expect(declan.interests).toEqual([
+        expect.objectContaining({
+          startDate: '2021-04-03',
+          endDate: '2022-01-21',
+        }),
+      ]);
 
       // Patrick's record was confirmed (updated) four times; the last statement replaced 50 by 100.
-      expect(shareholdingHistory(plan, 'rel-3fc02d9b6bdfd5ca')).toEqual([50, 50, 50, 100]);
+      expect(shareholdingHistory(plan, 'rel-3fc02d9b6bdfd5ca')).toEqual([
+        50, 50, 50, 100,
+      ]);
 
       // Closed persons stay in the graph (their ended interests refer to them).
       expect(graph.parties.filter((p) => p.closed).map((p) => p.name)).toEqual([
@@ -301,8 +366,14 @@ describe('BODS upstream examples (fixtures/)', () => {
 
     it('had two holders at 50% each in 2021, after the replacement', () => {
       const { plan } = importFixture('fermcat.json');
-      const asOf2021 = buildBodsGraph(plan.operations.filter((op) => op.statementDate < '2022'));
-      expect(summariseGraph(asOf2021).interests.filter((line) => line.includes('shareholding') && !/\.\.\d/.test(line))).toEqual([
+      const asOf2021 = buildBodsGraph(
+        plan.operations.filter((op) => op.statementDate < '2022'),
+      );
+      expect(
+        summariseGraph(asOf2021).interests.filter(
+          (line) => line.includes('shareholding') && !/\.\.\d/.test(line),
+        ),
+      ).toEqual([
         'Declan Byrne-Amin → Fermcat Ltd: shareholding 50% direct 2021-04-03.. BO',
         "Patrick O'Donohue → Fermcat Ltd: shareholding 50% direct 2019-09-11.. BO",
       ]);
@@ -315,18 +386,26 @@ describe('BODS upstream examples (fixtures/)', () => {
       const shear = relationshipNamed(graph, 'Shear Trust', 'Tecido Ltd');
       const maria = relationshipNamed(graph, 'Maria Esteves', 'Tecido Ltd');
       expect(shareholdingHistory(plan, shear.recordId)).toEqual([60, 70, 80]);
-      expect(shareholdingHistory(plan, maria.recordId)).toEqual([100, 40, 30, 30]);
+      expect(shareholdingHistory(plan, maria.recordId)).toEqual([
+        100, 40, 30, 30,
+      ]);
 
       expect(shear.closed).toBe(false);
-      expect(shear.interests.map((i) => [i.type, i.share?.exact, i.endDate])).toEqual([
+      expect(
+        shear.interests.map((i) => [i.type, i.share?.exact, i.endDate]),
+      ).toEqual([
         ['shareholding', 80, null],
         ['votingRights', 80, null],
       ]);
       // Closed without endDate upstream: ended at the closing statement's date.
       expect(maria.closed).toBe(true);
-      expect(maria.interests.every((i) => i.endDate === '2023-03-03')).toBe(true);
+      expect(maria.interests.every((i) => i.endDate === '2023-03-03')).toBe(
+        true,
+      );
       // boardChair's share.exact: 30 is not a share of anything; it is dropped.
-      expect(maria.interests.find((i) => i.type === 'boardChair')?.share).toBeNull();
+      expect(
+        maria.interests.find((i) => i.type === 'boardChair')?.share,
+      ).toBeNull();
     });
   });
 
@@ -334,15 +413,22 @@ describe('BODS upstream examples (fixtures/)', () => {
     it('declares 100% through two paths, and the Ministry figure can be derived from them', () => {
       const { graph } = importFixture('bods-package-fi-soe.json');
       const share = (from: string, to: string): number =>
-        relationshipNamed(graph, from, to).interests.find((i) => i.type === 'shareholding')?.share?.exact ?? NaN;
+        relationshipNamed(graph, from, to).interests.find(
+          (i) => i.type === 'shareholding',
+        )?.share?.exact ?? NaN;
       const viaKaasuverkko =
-        (share('Valtiovarainministerio', 'Suomen Kaasuverkko Oy') / 100) * share('Suomen Kaasuverkko Oy', 'Gasgrid Finland Oy');
+        (share('Valtiovarainministerio', 'Suomen Kaasuverkko Oy') / 100) *
+        share('Suomen Kaasuverkko Oy', 'Gasgrid Finland Oy');
       const direct = share('Valtiovarainministerio', 'Gasgrid Finland Oy');
       expect(viaKaasuverkko + direct).toBeCloseTo(100, 10);
       expect(share('Suomen tasavalta', 'Gasgrid Finland Oy')).toBe(100);
 
       // The primary record lists its components, entities included (a quirk of this file).
-      const primary = relationshipNamed(graph, 'Suomen tasavalta', 'Gasgrid Finland Oy');
+      const primary = relationshipNamed(
+        graph,
+        'Suomen tasavalta',
+        'Gasgrid Finland Oy',
+      );
       expect(primary.isComponent).toBe(false);
       expect(primary.componentRecordIds).toHaveLength(6);
     });

@@ -17,7 +17,9 @@ export interface BodsGraph {
  * relationship's interests replace (not extend) the previous interests of that recordId, and a
  * `closed` one stays in the graph with `closed: true` and its interests ended.
  */
-export function buildBodsGraph(operations: readonly BodsOperation[]): BodsGraph {
+export function buildBodsGraph(
+  operations: readonly BodsOperation[],
+): BodsGraph {
   const parties = new Map<string, BodsPartyOperation>();
   const relationships = new Map<string, BodsRelationshipOperation>();
   for (const operation of operations) {
@@ -27,5 +29,8 @@ export function buildBodsGraph(operations: readonly BodsOperation[]): BodsGraph 
       relationships.set(operation.recordId, operation);
     }
   }
-  return { parties: [...parties.values()], relationships: [...relationships.values()] };
+  return {
+    parties: [...parties.values()],
+    relationships: [...relationships.values()],
+  };
 }

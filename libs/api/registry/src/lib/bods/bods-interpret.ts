@@ -1,4 +1,9 @@
-import type { BodsShare, DirectOrIndirect, EntityIdentifier, EntityKind } from '@quorum/contracts';
+import type {
+  BodsShare,
+  DirectOrIndirect,
+  EntityIdentifier,
+  EntityKind,
+} from '@quorum/contracts';
 import { INTEREST_TYPES } from '@quorum/contracts';
 import {
   BODS_DIRECT_OR_INDIRECT,
@@ -14,7 +19,11 @@ import {
   type BodsRecordStatus,
   type BodsRecordType,
 } from './bods-codelists';
-import { isCountableInterestType, normaliseShare, validateShare } from './bods-share';
+import {
+  isCountableInterestType,
+  normaliseShare,
+  validateShare,
+} from './bods-share';
 import type {
   BodsImportPlan,
   BodsInterest,
@@ -62,7 +71,12 @@ interface Envelope {
 
 type EnvelopeFields = Pick<
   BodsPartyOperation,
-  'index' | 'statementId' | 'statementDate' | 'recordId' | 'recordStatus' | 'closed'
+  | 'index'
+  | 'statementId'
+  | 'statementDate'
+  | 'recordId'
+  | 'recordStatus'
+  | 'closed'
 >;
 
 const STATEMENT_ID_MIN = 32;
@@ -82,7 +96,9 @@ function readEnvelope(
   statementIds: Map<string, number>,
 ): Envelope | null {
   if (!isRecord(raw)) {
-    scope.problems.push(`a statement must be a JSON object, got ${describeValue(raw)}`);
+    scope.problems.push(
+      `a statement must be a JSON object, got ${describeValue(raw)}`,
+    );
     return null;
   }
 
@@ -90,14 +106,19 @@ function readEnvelope(
   if (typeof statementId !== 'string' || statementId === '') {
     scope.problems.push('missing statementId');
   } else {
-    if (statementId.length < STATEMENT_ID_MIN || statementId.length > STATEMENT_ID_MAX) {
+    if (
+      statementId.length < STATEMENT_ID_MIN ||
+      statementId.length > STATEMENT_ID_MAX
+    ) {
       scope.problems.push(
         `statementId must be ${STATEMENT_ID_MIN}–${STATEMENT_ID_MAX} characters (got ${statementId.length})`,
       );
     }
     const firstUse = statementIds.get(statementId);
     if (firstUse !== undefined) {
-      scope.problems.push(`duplicate statementId "${statementId}" (first used at index ${firstUse}); statements are immutable`);
+      scope.problems.push(
+        `duplicate statementId "${statementId}" (first used at index ${firstUse}); statements are immutable`,
+      );
     } else {
       statementIds.set(statementId, scope.index);
     }
@@ -107,7 +128,9 @@ function readEnvelope(
   if (statementDate === undefined) {
     scope.problems.push('missing statementDate');
   } else if (!isBodsDateOrDateTime(statementDate)) {
-    scope.problems.push(`statementDate ${describeValue(statementDate)} is not a YYYY-MM-DD date or an RFC 3339 date-time`);
+    scope.problems.push(
+      `statementDate ${describeValue(statementDate)} is not a YYYY-MM-DD date or an RFC 3339 date-time`,
+    );
   }
 
   const recordId = nonEmptyString(raw['recordId']);
@@ -117,16 +140,27 @@ function readEnvelope(
   if (recordType === undefined) {
     scope.problems.push('missing recordType');
   } else if (!isCode(BODS_RECORD_TYPES, recordType)) {
-    scope.problems.push(`unknown recordType ${describeValue(recordType)} (expected entity, person or relationship)`);
+    scope.problems.push(
+      `unknown recordType ${describeValue(recordType)} (expected entity, person or relationship)`,
+    );
   }
 
   const recordStatus = raw['recordStatus'];
-  if (recordStatus !== undefined && !isCode(BODS_RECORD_STATUSES, recordStatus)) {
-    scope.problems.push(`unknown recordStatus ${describeValue(recordStatus)} (expected new, updated or closed)`);
+  if (
+    recordStatus !== undefined &&
+    !isCode(BODS_RECORD_STATUSES, recordStatus)
+  ) {
+    scope.problems.push(
+      `unknown recordStatus ${describeValue(recordStatus)} (expected new, updated or closed)`,
+    );
   }
 
   const publication = raw['publicationDetails'];
-  if (isRecord(publication) && publication['bodsVersion'] !== undefined && publication['bodsVersion'] !== BODS_VERSION) {
+  if (
+    isRecord(publication) &&
+    publication['bodsVersion'] !== undefined &&
+    publication['bodsVersion'] !== BODS_VERSION
+  ) {
     // 0.4 renamed and re-keyed most fields (recordId, recordType, relationship subjects), so an
     // older statement cannot be read as 0.4; a file must not mix versions either.
     scope.problems.push(
@@ -135,7 +169,9 @@ function readEnvelope(
   }
 
   if (raw['declarationSubject'] === undefined) {
-    scope.warnings.push('missing declarationSubject (required by BODS 0.4; not needed to import)');
+    scope.warnings.push(
+      'missing declarationSubject (required by BODS 0.4; not needed to import)',
+    );
   }
 
   const details = raw['recordDetails'];
@@ -156,7 +192,9 @@ function readEnvelope(
     statementDate,
     recordId,
     recordType,
-    declaredStatus: isCode(BODS_RECORD_STATUSES, recordStatus) ? recordStatus : undefined,
+    declaredStatus: isCode(BODS_RECORD_STATUSES, recordStatus)
+      ? recordStatus
+      : undefined,
     details,
   };
 }
@@ -171,24 +209,34 @@ function checkSeries(
   const status = envelope.declaredStatus ?? (prior ? 'updated' : 'new');
   if (!prior) {
     if (status !== 'new') {
-      scope.problems.push(`${status} before new: record "${recordId}" has no earlier statement with recordStatus "new"`);
+      scope.problems.push(
+        `${status} before new: record "${recordId}" has no earlier statement with recordStatus "new"`,
+      );
     }
     return status;
   }
-  const where = prior.lastIndex === null ? 'already in the registry' : `at index ${prior.lastIndex}`;
+  const where =
+    prior.lastIndex === null
+      ? 'already in the registry'
+      : `at index ${prior.lastIndex}`;
   if (prior.recordType !== envelope.recordType) {
     scope.problems.push(
       `recordId "${recordId}" is ${withArticle(prior.recordType)} record (${where}), not ${envelope.recordType}; a record keeps one recordType`,
     );
   }
   if (prior.closedAt !== null) {
-    scope.problems.push(`record "${recordId}" was closed at index ${prior.closedAt}; a closed recordId must not be reused`);
+    scope.problems.push(
+      `record "${recordId}" was closed at index ${prior.closedAt}; a closed recordId must not be reused`,
+    );
   } else if (status === 'new') {
     scope.problems.push(
       `recordStatus "new" but record "${recordId}" exists (${where}); later statements must be "updated" or "closed"`,
     );
   }
-  if (prior.lastInstant !== null && bodsInstant(envelope.statementDate) < prior.lastInstant) {
+  if (
+    prior.lastInstant !== null &&
+    bodsInstant(envelope.statementDate) < prior.lastInstant
+  ) {
     scope.problems.push(
       `statementDate ${envelope.statementDate} is earlier than the previous statement of record "${recordId}" (index ${prior.lastIndex}); a record's statements must be in date order`,
     );
@@ -200,7 +248,10 @@ function checkSeries(
  * Identifiers become `{scheme, id}`. BODS allows `schemeName` without a `scheme` code (tecido.json
  * does this); the name then stands in for the scheme, since EntityIdentifier has one scheme field.
  */
-function readIdentifiers(value: unknown, scope: StatementScope): EntityIdentifier[] {
+function readIdentifiers(
+  value: unknown,
+  scope: StatementScope,
+): EntityIdentifier[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     scope.warnings.push('recordDetails.identifiers is not an array; ignored');
@@ -215,9 +266,12 @@ function readIdentifiers(value: unknown, scope: StatementScope): EntityIdentifie
       return;
     }
     const id = nonEmptyString(item['id']);
-    const scheme = nonEmptyString(item['scheme']) ?? nonEmptyString(item['schemeName']);
+    const scheme =
+      nonEmptyString(item['scheme']) ?? nonEmptyString(item['schemeName']);
     if (id === null || scheme === null) {
-      scope.warnings.push(`${path} has no ${id === null ? 'id' : 'scheme or schemeName'}; ignored`);
+      scope.warnings.push(
+        `${path} has no ${id === null ? 'id' : 'scheme or schemeName'}; ignored`,
+      );
       return;
     }
     const key = `${scheme}\u0000${id}`;
@@ -237,7 +291,8 @@ function entityKindFor(type: BodsEntityType, typeDetails: unknown): EntityKind {
   switch (type) {
     case 'registeredEntity':
     case 'legalEntity':
-      return typeof typeDetails === 'string' && typeDetails.trim().toLowerCase() === FUND_ENTITY_TYPE_DETAILS
+      return typeof typeDetails === 'string' &&
+        typeDetails.trim().toLowerCase() === FUND_ENTITY_TYPE_DETAILS
         ? 'fund'
         : 'company';
     case 'arrangement':
@@ -251,14 +306,23 @@ function entityKindFor(type: BodsEntityType, typeDetails: unknown): EntityKind {
   }
 }
 
-function readIsComponent(details: Record<string, unknown>, scope: StatementScope): boolean {
+function readIsComponent(
+  details: Record<string, unknown>,
+  scope: StatementScope,
+): boolean {
   const value = details['isComponent'];
   if (typeof value === 'boolean') return value;
-  scope.warnings.push('recordDetails.isComponent is missing or not a boolean; assumed false');
+  scope.warnings.push(
+    'recordDetails.isComponent is missing or not a boolean; assumed false',
+  );
   return false;
 }
 
-function readEntity(envelope: Envelope, fields: EnvelopeFields, scope: StatementScope): BodsPartyOperation | null {
+function readEntity(
+  envelope: Envelope,
+  fields: EnvelopeFields,
+  scope: StatementScope,
+): BodsPartyOperation | null {
   const { details } = envelope;
   const entityType = details['entityType'];
   const type = isRecord(entityType) ? entityType['type'] : undefined;
@@ -267,20 +331,28 @@ function readEntity(envelope: Envelope, fields: EnvelopeFields, scope: Statement
     return null;
   }
   if (!isCode(BODS_ENTITY_TYPES, type)) {
-    scope.problems.push(`unknown entityType.type ${describeValue(type)} (expected one of ${BODS_ENTITY_TYPES.join(', ')})`);
+    scope.problems.push(
+      `unknown entityType.type ${describeValue(type)} (expected one of ${BODS_ENTITY_TYPES.join(', ')})`,
+    );
     return null;
   }
-  const kind = entityKindFor(type, isRecord(entityType) ? entityType['details'] : undefined);
+  const kind = entityKindFor(
+    type,
+    isRecord(entityType) ? entityType['details'] : undefined,
+  );
   if (type === 'anonymousEntity' || type === 'unknownEntity') {
-    scope.warnings.push(`entityType "${type}" imported as a company whose identity is not disclosed`);
+    scope.warnings.push(
+      `entityType "${type}" imported as a company whose identity is not disclosed`,
+    );
   }
 
   let name = nonEmptyString(details['name']);
   if (name === null) {
     const unspecified = details['unspecifiedEntityDetails'];
     name =
-      (isRecord(unspecified) ? nonEmptyString(unspecified['description']) : null) ??
-      `Unnamed ${type} (record ${envelope.recordId})`;
+      (isRecord(unspecified)
+        ? nonEmptyString(unspecified['description'])
+        : null) ?? `Unnamed ${type} (record ${envelope.recordId})`;
     scope.warnings.push(`entity has no name; named "${name}"`);
   }
 
@@ -295,7 +367,11 @@ function readEntity(envelope: Envelope, fields: EnvelopeFields, scope: Statement
   };
 }
 
-function readPerson(envelope: Envelope, fields: EnvelopeFields, scope: StatementScope): BodsPartyOperation {
+function readPerson(
+  envelope: Envelope,
+  fields: EnvelopeFields,
+  scope: StatementScope,
+): BodsPartyOperation {
   const { details } = envelope;
   const personType = details['personType'];
   if (personType !== undefined && !isCode(BODS_PERSON_TYPES, personType)) {
@@ -310,7 +386,9 @@ function readPerson(envelope: Envelope, fields: EnvelopeFields, scope: Statement
     name =
       nonEmptyString(first['fullName']) ??
       nonEmptyString(
-        [first['givenName'], first['familyName']].filter((part) => typeof part === 'string').join(' '),
+        [first['givenName'], first['familyName']]
+          .filter((part) => typeof part === 'string')
+          .join(' '),
       );
   }
   if (name === null) {
@@ -338,32 +416,53 @@ function resolveReference(
   scope: StatementScope,
 ): RecordSeries | null {
   const target = records.get(recordId);
-  const expected = role === 'subject' ? 'an entity record' : 'an entity or person record';
+  const expected =
+    role === 'subject' ? 'an entity record' : 'an entity or person record';
   if (!target) {
-    scope.problems.push(`${role} "${recordId}" is not the recordId of ${expected} earlier in the input`);
+    scope.problems.push(
+      `${role} "${recordId}" is not the recordId of ${expected} earlier in the input`,
+    );
     return null;
   }
-  if (role === 'subject' ? target.recordType !== 'entity' : target.recordType === 'relationship') {
-    scope.problems.push(`${role} "${recordId}" is ${withArticle(target.recordType)} record; it must be ${expected}`);
+  if (
+    role === 'subject'
+      ? target.recordType !== 'entity'
+      : target.recordType === 'relationship'
+  ) {
+    scope.problems.push(
+      `${role} "${recordId}" is ${withArticle(target.recordType)} record; it must be ${expected}`,
+    );
     return null;
   }
   // A closing relationship may name parties closed just before it (fermcat.json does).
   if (target.closedAt !== null && status !== 'closed') {
-    scope.warnings.push(`${role} "${recordId}" was closed at index ${target.closedAt}`);
+    scope.warnings.push(
+      `${role} "${recordId}" was closed at index ${target.closedAt}`,
+    );
   }
   return target;
 }
 
-function readDate(value: unknown, path: string, scope: StatementScope): string | null {
+function readDate(
+  value: unknown,
+  path: string,
+  scope: StatementScope,
+): string | null {
   if (value === undefined || value === null) return null;
   if (!isBodsDate(value)) {
-    scope.problems.push(`${path} ${describeValue(value)} is not a YYYY-MM-DD date`);
+    scope.problems.push(
+      `${path} ${describeValue(value)} is not a YYYY-MM-DD date`,
+    );
     return null;
   }
   return value;
 }
 
-function readInterest(value: unknown, path: string, scope: StatementScope): BodsInterest | null {
+function readInterest(
+  value: unknown,
+  path: string,
+  scope: StatementScope,
+): BodsInterest | null {
   if (!isRecord(value)) {
     scope.warnings.push(`${path} is not an object; skipped`);
     return null;
@@ -375,7 +474,9 @@ function readInterest(value: unknown, path: string, scope: StatementScope): Bods
     return null;
   }
   if (!isCode(INTEREST_TYPES, type)) {
-    scope.problems.push(`${path}.type ${describeValue(type)} is not a BODS 0.4 interest type`);
+    scope.problems.push(
+      `${path}.type ${describeValue(type)} is not a BODS 0.4 interest type`,
+    );
     return null;
   }
 
@@ -384,7 +485,9 @@ function readInterest(value: unknown, path: string, scope: StatementScope): Bods
   if (isCode(BODS_DIRECT_OR_INDIRECT, directOrIndirectRaw)) {
     directOrIndirect = directOrIndirectRaw;
   } else if (directOrIndirectRaw !== undefined) {
-    scope.problems.push(`${path}.directOrIndirect ${describeValue(directOrIndirectRaw)} is not direct, indirect or unknown`);
+    scope.problems.push(
+      `${path}.directOrIndirect ${describeValue(directOrIndirectRaw)} is not direct, indirect or unknown`,
+    );
   }
 
   let share: BodsShare | null = null;
@@ -392,11 +495,15 @@ function readInterest(value: unknown, path: string, scope: StatementScope): Bods
   if (rawShare !== undefined && rawShare !== null) {
     const shareProblems = validateShare(rawShare, `${path}.share`);
     if (shareProblems.length > 0) {
-      scope.problems.push(...shareProblems.map((p) => `${p.path}: ${p.message}`));
+      scope.problems.push(
+        ...shareProblems.map((p) => `${p.path}: ${p.message}`),
+      );
     } else {
       share = normaliseShare(rawShare);
       if (share !== null && !isCountableInterestType(type)) {
-        scope.warnings.push(`${path}: share ignored on non-countable interest type "${type}"`);
+        scope.warnings.push(
+          `${path}: share ignored on non-countable interest type "${type}"`,
+        );
         share = null;
       }
     }
@@ -405,7 +512,9 @@ function readInterest(value: unknown, path: string, scope: StatementScope): Bods
   const startDate = readDate(value['startDate'], `${path}.startDate`, scope);
   const endDate = readDate(value['endDate'], `${path}.endDate`, scope);
   if (startDate !== null && endDate !== null && startDate > endDate) {
-    scope.problems.push(`${path}: startDate ${startDate} is after endDate ${endDate}`);
+    scope.problems.push(
+      `${path}: startDate ${startDate} is after endDate ${endDate}`,
+    );
   }
 
   const details = value['details'];
@@ -421,14 +530,21 @@ function readInterest(value: unknown, path: string, scope: StatementScope): Bods
   };
 }
 
-function readUnspecifiedParty(value: Record<string, unknown>, scope: StatementScope): BodsUnspecifiedParty | null {
+function readUnspecifiedParty(
+  value: Record<string, unknown>,
+  scope: StatementScope,
+): BodsUnspecifiedParty | null {
   const reason = nonEmptyString(value['reason']);
   if (reason === null) {
-    scope.problems.push('interestedParty must be a recordId or an unspecified record with a reason');
+    scope.problems.push(
+      'interestedParty must be a recordId or an unspecified record with a reason',
+    );
     return null;
   }
   if (!isCode(BODS_UNSPECIFIED_REASONS, reason)) {
-    scope.warnings.push(`interestedParty.reason "${reason}" is not in the BODS 0.4 codelist; kept as given`);
+    scope.warnings.push(
+      `interestedParty.reason "${reason}" is not in the BODS 0.4 codelist; kept as given`,
+    );
   }
   return { reason, description: nonEmptyString(value['description']) };
 }
@@ -464,13 +580,22 @@ function readRelationship(
   } else if (interestedPartyRecordId === null) {
     scope.problems.push('missing recordDetails.interestedParty');
   } else {
-    interestedParty = resolveReference('interestedParty', interestedPartyRecordId, records, status, scope);
+    interestedParty = resolveReference(
+      'interestedParty',
+      interestedPartyRecordId,
+      records,
+      status,
+      scope,
+    );
   }
 
   // 0.4: when the subject or interested party changes, the old record is closed and a new one opened.
   if (prior?.endpoints && subjectRecordId !== null) {
     const before = prior.endpoints;
-    if (before.subject !== subjectRecordId || before.interestedParty !== interestedPartyRecordId) {
+    if (
+      before.subject !== subjectRecordId ||
+      before.interestedParty !== interestedPartyRecordId
+    ) {
       scope.problems.push(
         `relationship "${envelope.recordId}" changes its subject or interested party (was ${before.interestedParty ?? 'unspecified'} → ${before.subject}); close it and open a new relationship record`,
       );
@@ -485,7 +610,9 @@ function readRelationship(
       componentRecordIds.push(component);
       // Components must precede their primary record; a missing one leaves the chain incomplete.
       if (!records.has(component)) {
-        scope.warnings.push(`componentRecords: "${component}" is not a record earlier in the input`);
+        scope.warnings.push(
+          `componentRecords: "${component}" is not a record earlier in the input`,
+        );
       }
     }
   }
@@ -508,7 +635,9 @@ function readRelationship(
     const open = interests.filter((interest) => interest.endDate === null);
     for (const interest of open) {
       interest.endDate =
-        interest.startDate !== null && interest.startDate > statementDay ? interest.startDate : statementDay;
+        interest.startDate !== null && interest.startDate > statementDay
+          ? interest.startDate
+          : statementDay;
     }
     if (open.length > 0) {
       scope.warnings.push(
@@ -521,7 +650,9 @@ function readRelationship(
     interestedParty?.recordType === 'entity' &&
     interests.some((interest) => interest.beneficialOwnershipOrControl)
   ) {
-    scope.warnings.push('beneficialOwnershipOrControl is true but the interested party is an entity, not a natural person');
+    scope.warnings.push(
+      'beneficialOwnershipOrControl is true but the interested party is an entity, not a natural person',
+    );
   }
   if (interests.length === 0 && scope.problems.length === 0) {
     scope.warnings.push('relationship has no usable interests');
@@ -562,7 +693,12 @@ export function interpretBodsStatements(
     });
   }
   const statementIds = new Map<string, number>();
-  const plan: BodsImportPlan = { results: [], operations: [], errors: [], warnings: [] };
+  const plan: BodsImportPlan = {
+    results: [],
+    operations: [],
+    errors: [],
+    warnings: [],
+  };
 
   statements.forEach((raw, position) => {
     const index = options.indexes?.[position] ?? position;
@@ -595,7 +731,10 @@ export function interpretBodsStatements(
     }
 
     if (operation === null || scope.problems.length > 0) {
-      const statementId = isRecord(raw) && typeof raw['statementId'] === 'string' ? raw['statementId'] : null;
+      const statementId =
+        isRecord(raw) && typeof raw['statementId'] === 'string'
+          ? raw['statementId']
+          : null;
       const message = scope.problems.join('; ');
       plan.results.push({ op: 'reject', index, statementId, message });
       plan.errors.push({ index, message });
@@ -604,15 +743,21 @@ export function interpretBodsStatements(
 
     plan.results.push(operation);
     plan.operations.push(operation);
-    plan.warnings.push(...scope.warnings.map((message) => ({ index, message })));
+    plan.warnings.push(
+      ...scope.warnings.map((message) => ({ index, message })),
+    );
     records.set(operation.recordId, {
-      recordType: operation.op === 'upsertParty' ? operation.recordType : 'relationship',
+      recordType:
+        operation.op === 'upsertParty' ? operation.recordType : 'relationship',
       lastIndex: index,
       lastInstant: bodsInstant(operation.statementDate),
       closedAt: operation.closed ? index : null,
       endpoints:
         operation.op === 'upsertRelationship'
-          ? { subject: operation.subjectRecordId, interestedParty: operation.interestedPartyRecordId }
+          ? {
+              subject: operation.subjectRecordId,
+              interestedParty: operation.interestedPartyRecordId,
+            }
           : null,
     });
   });

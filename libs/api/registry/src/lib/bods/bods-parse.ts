@@ -41,7 +41,13 @@ export function parseBodsInput(text: string): BodsParseResult {
     return {
       statements: [],
       indexes: [],
-      errors: [{ index: BODS_DOCUMENT_INDEX, message: 'the input is empty; expected a JSON array of BODS statements or JSON Lines' }],
+      errors: [
+        {
+          index: BODS_DOCUMENT_INDEX,
+          message:
+            'the input is empty; expected a JSON array of BODS statements or JSON Lines',
+        },
+      ],
       format: 'empty',
     };
   }
@@ -54,20 +60,35 @@ export function parseBodsInput(text: string): BodsParseResult {
       return {
         statements: [],
         indexes: [],
-        errors: [{ index: BODS_DOCUMENT_INDEX, message: `not a valid JSON array: ${describeJsonError(error, body)}` }],
+        errors: [
+          {
+            index: BODS_DOCUMENT_INDEX,
+            message: `not a valid JSON array: ${describeJsonError(error, body)}`,
+          },
+        ],
         format: 'json-array',
       };
     }
     // A JSON text that starts with '[' is an array; the guard only narrows the type.
     const statements: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
-    return { statements, indexes: statements.map((_, i) => i), errors: [], format: 'json-array' };
+    return {
+      statements,
+      indexes: statements.map((_, i) => i),
+      errors: [],
+      format: 'json-array',
+    };
   }
 
   // One statement spread over several lines is not JSON Lines, but it is unambiguous.
   if (trimmed.startsWith('{') && trimmed.includes('\n')) {
     try {
       const single: unknown = JSON.parse(trimmed);
-      return { statements: [single], indexes: [0], errors: [], format: 'json-lines' };
+      return {
+        statements: [single],
+        indexes: [0],
+        errors: [],
+        format: 'json-lines',
+      };
     } catch {
       // Not a single object: read it line by line below.
     }

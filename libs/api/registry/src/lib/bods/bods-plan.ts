@@ -16,10 +16,15 @@ export function planBodsImport(
   options: Omit<BodsInterpretOptions, 'indexes'> = {},
 ): BodsTextImportPlan {
   const parsed = parseBodsInput(text);
-  const plan = interpretBodsStatements(parsed.statements, { ...options, indexes: parsed.indexes });
+  const plan = interpretBodsStatements(parsed.statements, {
+    ...options,
+    indexes: parsed.indexes,
+  });
   return {
     ...plan,
-    errors: [...parsed.errors, ...plan.errors].sort((a, b) => a.index - b.index),
+    errors: [...parsed.errors, ...plan.errors].sort(
+      (a, b) => a.index - b.index,
+    ),
     format: parsed.format,
   };
 }

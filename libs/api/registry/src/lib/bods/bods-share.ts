@@ -8,7 +8,13 @@ export interface ShareProblem {
   message: string;
 }
 
-const SHARE_FIELDS = ['exact', 'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum'] as const;
+const SHARE_FIELDS = [
+  'exact',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+] as const;
 type ShareField = (typeof SHARE_FIELDS)[number];
 
 function isShareField(key: string): key is ShareField {
@@ -23,7 +29,9 @@ function isShareField(key: string): key is ShareField {
  */
 export function validateShare(share: unknown, path: string): ShareProblem[] {
   if (!isRecord(share)) {
-    return [{ path, message: `share must be an object, got ${describeValue(share)}` }];
+    return [
+      { path, message: `share must be an object, got ${describeValue(share)}` },
+    ];
   }
   const problems: ShareProblem[] = [];
   const values: Partial<Record<ShareField, number>> = {};
@@ -36,7 +44,12 @@ export function validateShare(share: unknown, path: string): ShareProblem[] {
       continue;
     }
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < 0 ||
+      value > 100
+    ) {
       problems.push({
         path: `${path}.${key}`,
         message: `must be a number from 0 to 100 (a percentage), got ${describeValue(value)}`,
@@ -46,17 +59,33 @@ export function validateShare(share: unknown, path: string): ShareProblem[] {
     values[key] = value;
   }
 
-  const { exact, minimum, exclusiveMinimum, maximum, exclusiveMaximum } = values;
+  const { exact, minimum, exclusiveMinimum, maximum, exclusiveMaximum } =
+    values;
   const has = (field: ShareField): boolean => share[field] !== undefined;
 
-  if (has('exact') && (has('minimum') || has('exclusiveMinimum') || has('maximum') || has('exclusiveMaximum'))) {
-    problems.push({ path, message: 'exact cannot be combined with minimum/maximum bounds' });
+  if (
+    has('exact') &&
+    (has('minimum') ||
+      has('exclusiveMinimum') ||
+      has('maximum') ||
+      has('exclusiveMaximum'))
+  ) {
+    problems.push({
+      path,
+      message: 'exact cannot be combined with minimum/maximum bounds',
+    });
   }
   if (has('minimum') && has('exclusiveMinimum')) {
-    problems.push({ path, message: 'give minimum or exclusiveMinimum, not both' });
+    problems.push({
+      path,
+      message: 'give minimum or exclusiveMinimum, not both',
+    });
   }
   if (has('maximum') && has('exclusiveMaximum')) {
-    problems.push({ path, message: 'give maximum or exclusiveMaximum, not both' });
+    problems.push({
+      path,
+      message: 'give maximum or exclusiveMaximum, not both',
+    });
   }
 
   // Band check only when each side is unambiguous; the conflicts above are reported already.
@@ -69,9 +98,15 @@ export function validateShare(share: unknown, path: string): ShareProblem[] {
   if (bothSidesUnambiguous && lower !== undefined && upper !== undefined) {
     const inclusive = minimum !== undefined && maximum !== undefined;
     if (lower > upper) {
-      problems.push({ path, message: `minimum (${lower}) is above maximum (${upper})` });
+      problems.push({
+        path,
+        message: `minimum (${lower}) is above maximum (${upper})`,
+      });
     } else if (!inclusive && lower === upper) {
-      problems.push({ path, message: `the range (${lower}, ${upper}) is empty with an exclusive bound` });
+      problems.push({
+        path,
+        message: `the range (${lower}, ${upper}) is empty with an exclusive bound`,
+      });
     }
   }
   return problems;

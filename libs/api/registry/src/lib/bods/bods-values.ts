@@ -14,7 +14,11 @@ function isCalendarDate(year: string, month: string, day: string): boolean {
   const d = Number(day);
   const probe = new Date(Date.UTC(y, m - 1, d));
   // Date.UTC rolls 2023-02-30 over to March; a round trip catches impossible dates.
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+  return (
+    probe.getUTCFullYear() === y &&
+    probe.getUTCMonth() === m - 1 &&
+    probe.getUTCDate() === d
+  );
 }
 
 /** `YYYY-MM-DD` (JSON Schema `format: date`). */
@@ -42,7 +46,9 @@ export function isBodsDateOrDateTime(value: unknown): value is string {
 
 /** Epoch milliseconds of a date or date-time; a bare date counts as its UTC midnight. */
 export function bodsInstant(value: string): number {
-  return DATE_RE.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value.replace(' ', 'T'));
+  return DATE_RE.test(value)
+    ? Date.parse(`${value}T00:00:00Z`)
+    : Date.parse(value.replace(' ', 'T'));
 }
 
 /** The calendar-date part of a date or date-time, as written (no time-zone shift). */

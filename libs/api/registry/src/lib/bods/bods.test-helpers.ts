@@ -40,21 +40,45 @@ function envelope(recordType: string, recordId: string, overrides: Json): Json {
     recordType,
     recordStatus: 'new',
     declarationSubject: recordId,
-    publicationDetails: { publicationDate: '2024-01-02', bodsVersion: '0.4', publisher: { name: 'Test' } },
+    publicationDetails: {
+      publicationDate: '2024-01-02',
+      bodsVersion: '0.4',
+      publisher: { name: 'Test' },
+    },
     ...overrides,
   };
 }
 
-export function entityStatement(recordId: string, name: string, overrides: Json = {}, details: Json = {}): Json {
+export function entityStatement(
+  recordId: string,
+  name: string,
+  overrides: Json = {},
+  details: Json = {},
+): Json {
   return envelope('entity', recordId, {
-    recordDetails: { isComponent: false, entityType: { type: 'registeredEntity' }, name, ...details },
+    recordDetails: {
+      isComponent: false,
+      entityType: { type: 'registeredEntity' },
+      name,
+      ...details,
+    },
     ...overrides,
   });
 }
 
-export function personStatement(recordId: string, fullName: string, overrides: Json = {}, details: Json = {}): Json {
+export function personStatement(
+  recordId: string,
+  fullName: string,
+  overrides: Json = {},
+  details: Json = {},
+): Json {
   return envelope('person', recordId, {
-    recordDetails: { isComponent: false, personType: 'knownPerson', names: [{ type: 'legal', fullName }], ...details },
+    recordDetails: {
+      isComponent: false,
+      personType: 'knownPerson',
+      names: [{ type: 'legal', fullName }],
+      ...details,
+    },
     ...overrides,
   });
 }
@@ -79,13 +103,27 @@ export function relationshipStatement(
 export function formatShare(share: BodsShare | null): string {
   if (share === null) return '-';
   if (share.exact !== undefined) return `${share.exact}%`;
-  const lower = share.minimum !== undefined ? `[${share.minimum}` : share.exclusiveMinimum !== undefined ? `(${share.exclusiveMinimum}` : '[0';
-  const upper = share.maximum !== undefined ? `${share.maximum}]` : share.exclusiveMaximum !== undefined ? `${share.exclusiveMaximum})` : '100]';
+  const lower =
+    share.minimum !== undefined
+      ? `[${share.minimum}`
+      : share.exclusiveMinimum !== undefined
+        ? `(${share.exclusiveMinimum}`
+        : '[0';
+  const upper =
+    share.maximum !== undefined
+      ? `${share.maximum}]`
+      : share.exclusiveMaximum !== undefined
+        ? `${share.exclusiveMaximum})`
+        : '100]';
   return `${lower},${upper}%`;
 }
 
 /** `from → to: type share directOrIndirect start..end` (plus BO and details when set). */
-export function formatInterest(from: string, to: string, interest: BodsInterest): string {
+export function formatInterest(
+  from: string,
+  to: string,
+  interest: BodsInterest,
+): string {
   const extras = [
     interest.beneficialOwnershipOrControl ? 'BO' : '',
     interest.details !== null ? `"${interest.details}"` : '',
@@ -104,10 +142,14 @@ export interface GraphSummary {
 
 /** Parties as `name (kind) [scheme:id, …]`, interests via formatInterest; both sorted. */
 export function summariseGraph(graph: BodsGraph): GraphSummary {
-  const nameOf = new Map(graph.parties.map((party) => [party.recordId, party.name]));
+  const nameOf = new Map(
+    graph.parties.map((party) => [party.recordId, party.name]),
+  );
   const parties = graph.parties
     .map((party) => {
-      const identifiers = party.identifiers.map(({ scheme, id }) => `${scheme}:${id}`).sort();
+      const identifiers = party.identifiers
+        .map(({ scheme, id }) => `${scheme}:${id}`)
+        .sort();
       return `${party.name} (${party.kind}) [${identifiers.join(', ')}]`;
     })
     .sort();
@@ -117,8 +159,10 @@ export function summariseGraph(graph: BodsGraph): GraphSummary {
         formatInterest(
           relationship.interestedPartyRecordId === null
             ? `unspecified(${relationship.unspecifiedInterestedParty?.reason ?? '?'})`
-            : (nameOf.get(relationship.interestedPartyRecordId) ?? relationship.interestedPartyRecordId),
-          nameOf.get(relationship.subjectRecordId) ?? relationship.subjectRecordId,
+            : (nameOf.get(relationship.interestedPartyRecordId) ??
+                relationship.interestedPartyRecordId),
+          nameOf.get(relationship.subjectRecordId) ??
+            relationship.subjectRecordId,
           interest,
         ),
       ),
@@ -131,7 +175,10 @@ export function summariseGraph(graph: BodsGraph): GraphSummary {
  * What the registry would hand to exportBods after importing a graph: one party per record, one
  * interest row per BODS interest, keeping the BODS recordIds (as the import would store them).
  */
-export function graphToExportInput(graph: BodsGraph, publicationDate = '2025-01-15'): BodsExportInput {
+export function graphToExportInput(
+  graph: BodsGraph,
+  publicationDate = '2025-01-15',
+): BodsExportInput {
   return {
     publisher: 'Quorum test registry',
     publicationDate,

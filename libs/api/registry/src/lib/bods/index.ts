@@ -29,7 +29,11 @@ export { planBodsImport } from './bods-plan';
 export type { BodsTextImportPlan } from './bods-plan';
 export { buildBodsGraph } from './bods-graph';
 export type { BodsGraph } from './bods-graph';
-export { isCountableInterestType, normaliseShare, validateShare } from './bods-share';
+export {
+  isCountableInterestType,
+  normaliseShare,
+  validateShare,
+} from './bods-share';
 export type { ShareProblem } from './bods-share';
 export { exportBods } from './bods-export';
 export { groupPartiesByIdentity, resolvePartyKey } from './party-key';

@@ -9,12 +9,15 @@ import type { EntityIdentifier } from '@quorum/contracts';
  * removed, because registers print the same number as "sc 123 456" and "SC123456". Names are
  * never used as keys: they are not unique.
  */
-export function resolvePartyKey(party: { identifiers: readonly EntityIdentifier[] }): string[] {
+export function resolvePartyKey(party: {
+  identifiers: readonly EntityIdentifier[];
+}): string[] {
   const keys = new Set<string>();
   for (const { scheme, id } of party.identifiers) {
     const normalScheme = scheme.trim().toUpperCase();
     const normalId = id.replace(/\s+/g, '').toUpperCase();
-    if (normalScheme !== '' && normalId !== '') keys.add(`${normalScheme}:${normalId}`);
+    if (normalScheme !== '' && normalId !== '')
+      keys.add(`${normalScheme}:${normalId}`);
   }
   return [...keys];
 }
@@ -26,7 +29,10 @@ export function resolvePartyKey(party: { identifiers: readonly EntityIdentifier[
  * map to themselves.
  */
 export function groupPartiesByIdentity(
-  parties: readonly { recordId: string; identifiers: readonly EntityIdentifier[] }[],
+  parties: readonly {
+    recordId: string;
+    identifiers: readonly EntityIdentifier[];
+  }[],
 ): Map<string, string> {
   // Union-find over positions; the smaller position is always the root, so the canonical party
   // is the earliest one.
@@ -55,7 +61,8 @@ export function groupPartiesByIdentity(
   });
   const canonical = new Map<string, string>();
   parties.forEach((party, i) => {
-    if (!canonical.has(party.recordId)) canonical.set(party.recordId, parties[find(i)].recordId);
+    if (!canonical.has(party.recordId))
+      canonical.set(party.recordId, parties[find(i)].recordId);
   });
   return canonical;
 }

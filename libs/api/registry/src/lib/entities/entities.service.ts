@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityIdentifier, EntityKind, EntityView } from '@quorum/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { resolvePartyKey } from '../bods/party-key';
 import { RegistryEntity } from './registry-entity.entity';
 
 export function toEntityView(e: RegistryEntity): EntityView {
@@ -14,10 +15,12 @@ export class EntitiesService {
 
   /** The registry node of a new organization, written in the organization's own transaction. */
   async createForOrg(manager: EntityManager, org: { id: string; name: string }): Promise<RegistryEntity> {
+    const identifiers: EntityIdentifier[] = [{ scheme: 'quorum-org', id: org.id }];
     const entity = manager.create(RegistryEntity, {
       name: org.name,
       kind: 'company' as EntityKind,
-      identifiers: [{ scheme: 'quorum-org', id: org.id }] as EntityIdentifier[],
+      identifiers,
+      identifierKeys: resolvePartyKey({ identifiers }),
       orgId: org.id,
     });
     return manager.save(entity);

@@ -21,6 +21,10 @@ export class RegistryEntity {
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
   identifiers!: EntityIdentifier[];
 
+  /** Normalised identifier keys ("SCHEME:ID") for entity resolution; see resolvePartyKey. */
+  @Column({ name: 'identifier_keys', type: 'text', array: true, default: () => "'{}'" })
+  identifierKeys!: string[];
+
   @Column({ name: 'org_id', type: 'uuid', nullable: true })
   orgId!: string | null;
 

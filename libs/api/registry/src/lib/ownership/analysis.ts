@@ -5,12 +5,8 @@ import { bestProductToSubject } from './paths';
 import { stronglyConnected } from './scc';
 
 /** Statement categories that make a party "related" to a subject. */
-const LINK_CATEGORIES: ReadonlySet<InterestCategory> = new Set<InterestCategory>([
-  'economic',
-  'voting',
-  'board',
-  'contract',
-]);
+const LINK_CATEGORIES: ReadonlySet<InterestCategory> =
+  new Set<InterestCategory>(['economic', 'voting', 'board', 'contract']);
 
 /**
  * Everything about one subject V that is shared by all parties: the economic solve, and the
@@ -43,11 +39,16 @@ export interface SubjectAnalysis {
   contractStatements: number[];
 }
 
-const CACHE_SIZE = 32;
+/** Analyses kept per graph: up to 32, fewer on big graphs (each holds a few arrays of graph size). */
+const cacheSizeFor = (nodes: number): number =>
+  Math.max(1, Math.min(32, Math.floor(2_000_000 / Math.max(1, nodes))));
 const cache = new WeakMap<OwnershipGraph, Map<number, SubjectAnalysis>>();
 
 /** Per-graph memo: the graph is immutable, so an analysis never goes stale. */
-export function analyseSubject(graph: OwnershipGraph, subject: number): SubjectAnalysis {
+export function analyseSubject(
+  graph: OwnershipGraph,
+  subject: number,
+): SubjectAnalysis {
   let perGraph = cache.get(graph);
   if (!perGraph) {
     perGraph = new Map();
@@ -56,7 +57,7 @@ export function analyseSubject(graph: OwnershipGraph, subject: number): SubjectA
   const hit = perGraph.get(subject);
   if (hit) return hit;
   const analysis = computeAnalysis(graph, subject);
-  if (perGraph.size >= CACHE_SIZE) {
+  if (perGraph.size >= cacheSizeFor(graph.size)) {
     const oldest = perGraph.keys().next();
     if (!oldest.done) perGraph.delete(oldest.value);
   }
@@ -68,7 +69,10 @@ export function hasBit(bits: Uint32Array, bit: number): boolean {
   return bit >= 0 && (bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
 
-function computeAnalysis(graph: OwnershipGraph, subject: number): SubjectAnalysis {
+function computeAnalysis(
+  graph: OwnershipGraph,
+  subject: number,
+): SubjectAnalysis {
   const economic = solveEconomic(graph, subject);
   const bestProduct = bestProductToSubject(graph, economic);
   const n = graph.size;
@@ -88,20 +92,33 @@ function computeAnalysis(graph: OwnershipGraph, subject: number): SubjectAnalysi
   isTarget[subject] = 1;
   const boardStatements: number[] = [];
   const contractStatements: number[] = [];
-  for (let j = graph.bySubject.start[subject]; j < graph.bySubject.start[subject + 1]; j++) {
+  for (
+    let j = graph.bySubject.start[subject];
+    j < graph.bySubject.start[subject + 1];
+    j++
+  ) {
     const i = graph.bySubject.items[j];
     const type = graph.statements[i].type;
     const party = graph.stmtParty[i];
-    if (!LINK_CATEGORIES.has(INTEREST_CATEGORY[type]) || party === subject) continue;
+    if (!LINK_CATEGORIES.has(INTEREST_CATEGORY[type]) || party === subject)
+      continue;
     addRelevant(party);
     isTarget[party] = 1;
     if (isBoardRole(type)) boardStatements.push(i);
     if (INTEREST_CATEGORY[type] === 'contract') contractStatements.push(i);
   }
-  for (let j = graph.byParty.start[subject]; j < graph.byParty.start[subject + 1]; j++) {
+  for (
+    let j = graph.byParty.start[subject];
+    j < graph.byParty.start[subject + 1];
+    j++
+  ) {
     const i = graph.byParty.items[j];
     const counterparty = graph.stmtSubject[i];
-    if (INTEREST_CATEGORY[graph.statements[i].type] !== 'contract' || counterparty === subject) continue;
+    if (
+      INTEREST_CATEGORY[graph.statements[i].type] !== 'contract' ||
+      counterparty === subject
+    )
+      continue;
     addRelevant(counterparty);
     isTarget[counterparty] = 1;
     contractStatements.push(i);
@@ -110,7 +127,11 @@ function computeAnalysis(graph: OwnershipGraph, subject: number): SubjectAnalysi
     const holder = graph.stmtParty[i];
     if (graph.nodes[holder].kind === 'person') {
       // Interlock: entities where this person is also an officer or director.
-      for (let j = graph.byParty.start[holder]; j < graph.byParty.start[holder + 1]; j++) {
+      for (
+        let j = graph.byParty.start[holder];
+        j < graph.byParty.start[holder + 1];
+        j++
+      ) {
         const r = graph.byParty.items[j];
         if (!isBoardRole(graph.statements[r].type)) continue;
         addRelevant(graph.stmtSubject[r]);
@@ -118,7 +139,8 @@ function computeAnalysis(graph: OwnershipGraph, subject: number): SubjectAnalysi
       }
     } else {
       // Corporate director: its controllers are needed to say how it joins a group.
-      for (let j = ctl.in.start[holder]; j < ctl.in.start[holder + 1]; j++) addRelevant(ctl.from[ctl.in.items[j]]);
+      for (let j = ctl.in.start[holder]; j < ctl.in.start[holder + 1]; j++)
+        addRelevant(ctl.from[ctl.in.items[j]]);
     }
   }
   const words = Math.max(1, Math.ceil(relevant.length / 32));
@@ -136,7 +158,10 @@ function computeAnalysis(graph: OwnershipGraph, subject: number): SubjectAnalysi
     }
     cStart[u + 1] = cItems.length;
   }
-  const comps = stronglyConnected(closure.length, { start: cStart, items: Int32Array.from(cItems) });
+  const comps = stronglyConnected(closure.length, {
+    start: cStart,
+    items: Int32Array.from(cItems),
+  });
   const bits = new Uint32Array(comps.count * words);
   for (let c = 0; c < comps.count; c++) {
     const base = c * words;
@@ -167,7 +192,9 @@ function computeAnalysis(graph: OwnershipGraph, subject: number): SubjectAnalysi
   const ownerReach = new Int32Array(n).fill(-1);
   reverseControlBfs(graph, economicOwners, ownerReach);
   const controlsEconomicOwner = new Uint8Array(n);
-  for (let g = 0; g < n; g++) if (ownerReach[g] >= 0 && economic.local[g] < 0) controlsEconomicOwner[g] = 1;
+  for (let g = 0; g < n; g++)
+    if (ownerReach[g] >= 0 && economic.local[g] < 0)
+      controlsEconomicOwner[g] = 1;
 
   // --- Shortest control chains to a target (multi-source BFS on reversed control edges).
   for (const g of economicOwners) isTarget[g] = 1;
@@ -208,7 +235,11 @@ function computeAnalysis(graph: OwnershipGraph, subject: number): SubjectAnalysi
 }
 
 /** Nodes with a control chain (≥ 0 steps) into `seeds`; fills `local` and returns the nodes. */
-function reverseControlBfs(graph: OwnershipGraph, seeds: readonly number[], local: Int32Array): number[] {
+function reverseControlBfs(
+  graph: OwnershipGraph,
+  seeds: readonly number[],
+  local: Int32Array,
+): number[] {
   const ctl = graph.control;
   const nodes: number[] = [];
   const visit = (v: number): void => {
@@ -219,7 +250,8 @@ function reverseControlBfs(graph: OwnershipGraph, seeds: readonly number[], loca
   for (const s of seeds) visit(s);
   for (let head = 0; head < nodes.length; head++) {
     const v = nodes[head];
-    for (let j = ctl.in.start[v]; j < ctl.in.start[v + 1]; j++) visit(ctl.from[ctl.in.items[j]]);
+    for (let j = ctl.in.start[v]; j < ctl.in.start[v + 1]; j++)
+      visit(ctl.from[ctl.in.items[j]]);
   }
   return nodes;
 }

@@ -8,6 +8,8 @@ const TOLERANCE = 1e-12;
 const MAX_SWEEPS = 10_000;
 /** A walk sum this large only comes from a cycle whose weight is ≥ 1 (inconsistent data). */
 const DIVERGED = 1e12;
+/** Successive Gauss–Seidel steps shrinking by less than this factor count as stalled. */
+const STALL_RATIO = 1 - 1e-6;
 
 /**
  * Integrated economic interest of every node upstream of one subject V: the fixed point
@@ -31,7 +33,10 @@ export interface EconomicSolution {
   sweeps: number;
 }
 
-export function solveEconomic(graph: OwnershipGraph, subject: number): EconomicSolution {
+export function solveEconomic(
+  graph: OwnershipGraph,
+  subject: number,
+): EconomicSolution {
   const e = graph.econ;
   const { local, nodes } = upstreamOf(graph, subject);
   const size = nodes.length;
@@ -42,7 +47,8 @@ export function solveEconomic(graph: OwnershipGraph, subject: number): EconomicS
   for (let u = 0; u < size; u++) {
     const g = nodes[u];
     let deg = 0;
-    for (let j = e.out.start[g]; j < e.out.start[g + 1]; j++) if (local[e.to[e.out.items[j]]] >= 0) deg++;
+    for (let j = e.out.start[g]; j < e.out.start[g + 1]; j++)
+      if (local[e.to[e.out.items[j]]] >= 0) deg++;
     start[u + 1] = start[u] + deg;
   }
   const items = new Int32Array(start[size]);
@@ -128,7 +134,10 @@ export interface IntegratedInterest {
   sweeps: number;
 }
 
-export function integratedEconomicInterest(graph: OwnershipGraph, subjectId: string): IntegratedInterest {
+export function integratedEconomicInterest(
+  graph: OwnershipGraph,
+  subjectId: string,
+): IntegratedInterest {
   const subject = graph.indexOf(subjectId);
   if (subject < 0) throw new RangeError(`unknown entity ${subjectId}`);
   const sol = solveEconomic(graph, subject);
@@ -142,7 +151,10 @@ export function integratedEconomicInterest(graph: OwnershipGraph, subjectId: str
 }
 
 /** Nodes with an economic walk to the subject (reverse BFS over holders). */
-function upstreamOf(graph: OwnershipGraph, subject: number): { local: Int32Array; nodes: Int32Array } {
+function upstreamOf(
+  graph: OwnershipGraph,
+  subject: number,
+): { local: Int32Array; nodes: Int32Array } {
   const e = graph.econ;
   const local = new Int32Array(graph.size).fill(-1);
   const queue = new Int32Array(graph.size);
@@ -153,10 +165,12 @@ function upstreamOf(graph: OwnershipGraph, subject: number): { local: Int32Array
     local[v] = tail;
     queue[tail++] = v;
   };
-  for (let j = e.in.start[subject]; j < e.in.start[subject + 1]; j++) visit(e.from[e.in.items[j]]);
+  for (let j = e.in.start[subject]; j < e.in.start[subject + 1]; j++)
+    visit(e.from[e.in.items[j]]);
   while (head < tail) {
     const v = queue[head++];
-    for (let j = e.in.start[v]; j < e.in.start[v + 1]; j++) visit(e.from[e.in.items[j]]);
+    for (let j = e.in.start[v]; j < e.in.start[v + 1]; j++)
+      visit(e.from[e.in.items[j]]);
   }
   return { local, nodes: queue.slice(0, tail) };
 }
@@ -178,7 +192,8 @@ function solveComponent(
 ): ComponentResult {
   const y = new Float64Array(s);
   // A component fed by a divergent one diverges too (every member reaches every other).
-  if (b.some((v) => !Number.isFinite(v))) return { y: y.fill(Infinity), converged: true, sweeps: 0 };
+  if (b.some((v) => !Number.isFinite(v)))
+    return { y: y.fill(Infinity), converged: true, sweeps: 0 };
   if (rows.length === 0) return { y: b.slice(), converged: true, sweeps: 0 };
   if (s <= DENSE_LIMIT) {
     const exact = solveDense(s, b, rows, cols, ids, weight);
@@ -203,11 +218,13 @@ function solveDense(
 ): Float64Array | null {
   const m = new Float64Array(s * s);
   for (let i = 0; i < s; i++) m[i * s + i] = 1;
-  for (let k = 0; k < rows.length; k++) m[rows[k] * s + cols[k]] -= weight[ids[k]];
+  for (let k = 0; k < rows.length; k++)
+    m[rows[k] * s + cols[k]] -= weight[ids[k]];
   const x = b.slice();
   for (let col = 0; col < s; col++) {
     let pivot = col;
-    for (let r = col + 1; r < s; r++) if (Math.abs(m[r * s + col]) > Math.abs(m[pivot * s + col])) pivot = r;
+    for (let r = col + 1; r < s; r++)
+      if (Math.abs(m[r * s + col]) > Math.abs(m[pivot * s + col])) pivot = r;
     if (Math.abs(m[pivot * s + col]) < 1e-14) return null;
     if (pivot !== col) {
       for (let k = 0; k < s; k++) {
@@ -264,6 +281,8 @@ function gaussSeidel(
     coef[at] = weight[ids[k]];
   }
   const y = new Float64Array(s);
+  let previous = Infinity;
+  let stalled = 0;
   for (let sweep = 1; sweep <= MAX_SWEEPS; sweep++) {
     let delta = 0;
     let largest = 0;
@@ -275,8 +294,16 @@ function gaussSeidel(
       if (acc > largest) largest = acc;
       y[r] = acc;
     }
-    if (largest > DIVERGED) return { y: y.fill(Infinity), converged: true, sweeps: sweep };
-    if (delta <= TOLERANCE * Math.max(1, largest)) return { y, converged: true, sweeps: sweep };
+    if (delta <= TOLERANCE * Math.max(1, largest)) {
+      return { y, converged: true, sweeps: sweep };
+    }
+    // Steps that stop shrinking mean a spectral radius of (about) 1 or more: the walk sum
+    // diverges, or would need millions of sweeps and amplify by a million.
+    stalled = delta >= previous * STALL_RATIO ? stalled + 1 : 0;
+    previous = delta;
+    if (largest > DIVERGED || (sweep > 100 && stalled >= 50)) {
+      return { y: y.fill(Infinity), converged: true, sweeps: sweep };
+    }
   }
   return { y, converged: false, sweeps: MAX_SWEEPS };
 }
@@ -285,4 +312,3 @@ function gaussSeidel(
 function product(a: number, y: number): number {
   return a === 0 ? 0 : a * y;
 }
-

@@ -9,6 +9,7 @@ import {
 } from '@quorum/contracts';
 import { analyseSubject, hasBit, SubjectAnalysis } from './analysis';
 import { isBoardRole, OwnershipGraph } from './graph';
+import { percent, round } from './numbers';
 import { economicStep, topEconomicPaths } from './paths';
 
 export interface EffectiveOwnersOptions {
@@ -34,7 +35,10 @@ export function effectiveOwners(
   const views: EffectiveOwnerView[] = [];
   for (let p = 0; p < graph.size; p++) {
     if (p === subject) continue;
-    const related = a.economic.local[p] >= 0 || a.membersOf(p) !== null || a.controlsEconomicOwner[p] === 1;
+    const related =
+      a.economic.local[p] >= 0 ||
+      a.membersOf(p) !== null ||
+      a.controlsEconomicOwner[p] === 1;
     if (related) views.push(viewOf(graph, a, p, maxPaths));
   }
   return views.sort(byRelevance);
@@ -49,7 +53,12 @@ export function effectiveInterest(
 ): EffectiveOwnerView {
   const party = requireNode(graph, partyId);
   const subject = requireNode(graph, subjectId);
-  return viewOf(graph, analyseSubject(graph, subject), party, opts.maxPaths ?? DEFAULT_MAX_PATHS);
+  return viewOf(
+    graph,
+    analyseSubject(graph, subject),
+    party,
+    opts.maxPaths ?? DEFAULT_MAX_PATHS,
+  );
 }
 
 function requireNode(graph: OwnershipGraph, id: string): number {
@@ -58,28 +67,45 @@ function requireNode(graph: OwnershipGraph, id: string): number {
   return i;
 }
 
-function viewOf(graph: OwnershipGraph, a: SubjectAnalysis, party: number, maxPaths: number): EffectiveOwnerView {
+function viewOf(
+  graph: OwnershipGraph,
+  a: SubjectAnalysis,
+  party: number,
+  maxPaths: number,
+): EffectiveOwnerView {
   const subject = a.subject;
   const node = graph.nodes[party];
   const bits = a.membersOf(party);
   // True when v is the party or in its control group (only meaningful for v in R).
-  const member = (v: number): boolean => v === party || (bits !== null && hasBit(bits, a.relevantBit[v]));
+  const member = (v: number): boolean =>
+    v === party || (bits !== null && hasBit(bits, a.relevantBit[v]));
 
   const u = a.economic.local[party];
   let economic: PercentRange | null = { min: 0, max: 0 };
-  if (u >= 0) economic = { min: percent(a.economic.min[u]), max: percent(a.economic.max[u]) };
+  if (u >= 0)
+    economic = {
+      min: percent(a.economic.min[u]),
+      max: percent(a.economic.max[u]),
+    };
   else if (a.controlsEconomicOwner[party] === 1) economic = null;
 
   const voting = votingOf(graph, subject, member);
-  const controls = party !== subject && (voting.min > 50 || (bits !== null && hasBit(bits, a.relevantBit[subject])));
+  const controls =
+    party !== subject &&
+    (voting.min > 50 ||
+      (bits !== null && hasBit(bits, a.relevantBit[subject])));
   const seats = seatsOf(graph, a, party, member);
   const agreements = agreementsOf(graph, a, member);
 
   let paths: OwnershipPathStep[][] = [];
   if (maxPaths > 0) {
-    paths = topEconomicPaths(graph, a.economic, a.bestProduct, party, maxPaths).map((edges) =>
-      edges.map((edge) => economicStep(graph, edge, round)),
-    );
+    paths = topEconomicPaths(
+      graph,
+      a.economic,
+      a.bestProduct,
+      party,
+      maxPaths,
+    ).map((edges) => edges.map((edge) => economicStep(graph, edge)));
     if (paths.length === 0) {
       const chain = controlChain(graph, a, party);
       if (chain !== null && chain.length > 0) paths = [chain];
@@ -102,7 +128,11 @@ function viewOf(graph: OwnershipGraph, a: SubjectAnalysis, party: number, maxPat
 }
 
 /** Σ of the direct votes in V of the party and its control group; voting does not multiply. */
-function votingOf(graph: OwnershipGraph, subject: number, member: (v: number) => boolean): PercentRange {
+function votingOf(
+  graph: OwnershipGraph,
+  subject: number,
+  member: (v: number) => boolean,
+): PercentRange {
   const v = graph.votes;
   let min = 0;
   let max = 0;
@@ -134,7 +164,10 @@ function seatsOf(
   member: (v: number) => boolean,
 ): BoardSeatView[] {
   const ctl = graph.control;
-  const best = new Map<number, { seat: BoardSeatView; roleRank: number; tieRank: number }>();
+  const best = new Map<
+    number,
+    { seat: BoardSeatView; roleRank: number; tieRank: number }
+  >();
   for (const i of a.boardStatements) {
     const holder = graph.stmtParty[i];
     const role = graph.statements[i].type;
@@ -148,11 +181,19 @@ function seatsOf(
         if (!member(ctl.from[edge])) continue;
         const s = graph.statements[ctl.stmt[edge]];
         tieRank = 1;
-        via = { interestId: s.id, entityId: graph.nodes[ctl.from[edge]].id, type: s.type };
+        via = {
+          interestId: s.id,
+          entityId: graph.nodes[ctl.from[edge]].id,
+          type: s.type,
+        };
         break;
       }
     } else if (graph.nodes[holder].kind === 'person') {
-      for (let j = graph.byParty.start[holder]; j < graph.byParty.start[holder + 1]; j++) {
+      for (
+        let j = graph.byParty.start[holder];
+        j < graph.byParty.start[holder + 1];
+        j++
+      ) {
         const r = graph.byParty.items[j];
         const s = graph.statements[r];
         const entity = graph.stmtSubject[r];
@@ -160,7 +201,11 @@ function seatsOf(
         const rank = entity === party ? 2 : 3;
         if (rank < tieRank) {
           tieRank = rank;
-          via = { interestId: s.id, entityId: graph.nodes[entity].id, type: s.type };
+          via = {
+            interestId: s.id,
+            entityId: graph.nodes[entity].id,
+            type: s.type,
+          };
         }
       }
     }
@@ -168,7 +213,11 @@ function seatsOf(
     const roleRank = ROLE_RANK[role] ?? 9;
     const prev = best.get(holder);
     if (!prev) {
-      best.set(holder, { seat: { personId: graph.nodes[holder].id, role, via }, roleRank, tieRank });
+      best.set(holder, {
+        seat: { personId: graph.nodes[holder].id, role, via },
+        roleRank,
+        tieRank,
+      });
       continue;
     }
     if (roleRank < prev.roleRank) {
@@ -184,14 +233,24 @@ function seatsOf(
 }
 
 /** Contract statements between V and the party or its control group, either direction. */
-function agreementsOf(graph: OwnershipGraph, a: SubjectAnalysis, member: (v: number) => boolean): AgreementView[] {
+function agreementsOf(
+  graph: OwnershipGraph,
+  a: SubjectAnalysis,
+  member: (v: number) => boolean,
+): AgreementView[] {
   const out: AgreementView[] = [];
   for (const i of a.contractStatements) {
     const party = graph.stmtParty[i];
     const counterparty = party === a.subject ? graph.stmtSubject[i] : party;
     if (!member(counterparty)) continue;
     const s = graph.statements[i];
-    out.push({ interestId: s.id, from: s.interestedPartyId, to: s.subjectId, type: s.type, details: s.details });
+    out.push({
+      interestId: s.id,
+      from: s.interestedPartyId,
+      to: s.subjectId,
+      type: s.type,
+      details: s.details,
+    });
   }
   return out;
 }
@@ -201,7 +260,11 @@ function agreementsOf(graph: OwnershipGraph, a: SubjectAnalysis, member: (v: num
  * a node with a direct link to V, then that link. Steps follow statement direction, so an
  * interlock ends with person → entity (role) and person → V (role).
  */
-function controlChain(graph: OwnershipGraph, a: SubjectAnalysis, party: number): OwnershipPathStep[] | null {
+function controlChain(
+  graph: OwnershipGraph,
+  a: SubjectAnalysis,
+  party: number,
+): OwnershipPathStep[] | null {
   if (a.chainNext[party] === -2) return null;
   const ctl = graph.control;
   const steps: OwnershipPathStep[] = [];
@@ -213,7 +276,9 @@ function controlChain(graph: OwnershipGraph, a: SubjectAnalysis, party: number):
       from: graph.nodes[ctl.from[edge]].id,
       to: graph.nodes[ctl.to[edge]].id,
       type: s.type,
-      share: Number.isNaN(ctl.min[edge]) ? null : { min: round(ctl.min[edge]), max: round(ctl.max[edge]) },
+      share: Number.isNaN(ctl.min[edge])
+        ? null
+        : { min: round(ctl.min[edge]), max: round(ctl.max[edge]) },
       interestId: s.id,
     });
     v = ctl.to[edge];
@@ -238,32 +303,53 @@ function linkRank(type: InterestType): number {
 }
 
 /** How a chain target reaches V: nothing (it is V), a direct statement, an interlock, or an economic path. */
-function finalSteps(graph: OwnershipGraph, a: SubjectAnalysis, target: number): OwnershipPathStep[] {
+function finalSteps(
+  graph: OwnershipGraph,
+  a: SubjectAnalysis,
+  target: number,
+): OwnershipPathStep[] {
   const subject = a.subject;
   if (target === subject) return [];
   let direct = -1;
   const consider = (i: number): void => {
     if (linkRank(graph.statements[i].type) >= 9) return;
-    if (direct < 0 || linkRank(graph.statements[i].type) < linkRank(graph.statements[direct].type)) direct = i;
+    if (
+      direct < 0 ||
+      linkRank(graph.statements[i].type) <
+        linkRank(graph.statements[direct].type)
+    )
+      direct = i;
   };
-  for (let j = graph.byParty.start[target]; j < graph.byParty.start[target + 1]; j++) {
+  for (
+    let j = graph.byParty.start[target];
+    j < graph.byParty.start[target + 1];
+    j++
+  ) {
     const i = graph.byParty.items[j];
     if (graph.stmtSubject[i] === subject) consider(i);
   }
-  for (const i of a.contractStatements) if (graph.stmtSubject[i] === target) consider(i);
+  for (const i of a.contractStatements)
+    if (graph.stmtSubject[i] === target) consider(i);
   if (direct >= 0) return [statementStep(graph, direct)];
 
   for (const i of a.boardStatements) {
     const person = graph.stmtParty[i];
-    for (let j = graph.byParty.start[person]; j < graph.byParty.start[person + 1]; j++) {
+    for (
+      let j = graph.byParty.start[person];
+      j < graph.byParty.start[person + 1];
+      j++
+    ) {
       const r = graph.byParty.items[j];
-      if (graph.stmtSubject[r] === target && isBoardRole(graph.statements[r].type)) {
+      if (
+        graph.stmtSubject[r] === target &&
+        isBoardRole(graph.statements[r].type)
+      ) {
         return [statementStep(graph, r), statementStep(graph, i)];
       }
     }
   }
   const [best] = topEconomicPaths(graph, a.economic, a.bestProduct, target, 1);
-  return best ? best.map((edge) => economicStep(graph, edge, round)) : [];
+  return best ? best.map((edge) => economicStep(graph, edge)) : [];
 }
 
 /** Step for one statement; the share is the resolved pair figure for votes and economic links. */
@@ -276,16 +362,27 @@ function statementStep(graph: OwnershipGraph, i: number): OwnershipPathStep {
     const e = graph.econ;
     for (let j = e.out.start[party]; j < e.out.start[party + 1]; j++) {
       const edge = e.out.items[j];
-      if (e.to[edge] === subject && e.known[edge] === 1) share = { min: round(e.min[edge] * 100), max: round(e.max[edge] * 100) };
+      if (e.to[edge] === subject && e.known[edge] === 1)
+        share = {
+          min: round(e.min[edge] * 100),
+          max: round(e.max[edge] * 100),
+        };
     }
   } else if (s.type === 'votingRights') {
     const v = graph.votes;
     for (let j = v.in.start[subject]; j < v.in.start[subject + 1]; j++) {
       const edge = v.in.items[j];
-      if (v.from[edge] === party && v.known[edge] === 1) share = { min: round(v.min[edge]), max: round(v.max[edge]) };
+      if (v.from[edge] === party && v.known[edge] === 1)
+        share = { min: round(v.min[edge]), max: round(v.max[edge]) };
     }
   }
-  return { from: s.interestedPartyId, to: s.subjectId, type: s.type, share, interestId: s.id };
+  return {
+    from: s.interestedPartyId,
+    to: s.subjectId,
+    type: s.type,
+    share,
+    interestId: s.id,
+  };
 }
 
 function byRelevance(x: EffectiveOwnerView, y: EffectiveOwnerView): number {
@@ -297,14 +394,4 @@ function byRelevance(x: EffectiveOwnerView, y: EffectiveOwnerView): number {
     x.name.localeCompare(y.name) ||
     (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : 0)
   );
-}
-
-/** Fraction → percent, clamped to [0, 100]; a divergent walk sum (Infinity) reads as 100. */
-function percent(fraction: number): number {
-  return round(Math.min(100, Math.max(0, fraction * 100)));
-}
-
-/** Drops float noise (0.4·0.25 + 0.05 = 0.15000000000000002) so exact inputs give exact outputs. */
-function round(v: number): number {
-  return Math.round(v * 1e9) / 1e9;
 }

@@ -168,7 +168,8 @@ export class OwnershipGraph {
     asOf: string,
     options: OwnershipGraphOptions = {},
   ): OwnershipGraph {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new RangeError(`asOf must be YYYY-MM-DD, got "${asOf}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+      throw new RangeError(`asOf must be YYYY-MM-DD, got "${asOf}"`);
     const kept: OwnershipNode[] = [];
     const index = new Map<string, number>();
     for (const node of nodes) {
@@ -181,13 +182,16 @@ export class OwnershipGraph {
     const declared: OwnershipStatement[] = [];
     for (const s of statements) {
       if (!isInForce(s, asOf)) continue;
-      if (!index.has(s.interestedPartyId) || !index.has(s.subjectId)) skipped.push(s);
+      if (!index.has(s.interestedPartyId) || !index.has(s.subjectId))
+        skipped.push(s);
       else if (s.directOrIndirect === 'indirect') declared.push(s);
       else inForce.push(s);
     }
     return new OwnershipGraph(asOf, kept, inForce, skipped, declared, index, {
-      otherInfluenceOrControlIsControl: options.otherInfluenceOrControlIsControl ?? true,
-      constitutionalControlIsControl: options.constitutionalControlIsControl ?? true,
+      otherInfluenceOrControlIsControl:
+        options.otherInfluenceOrControlIsControl ?? true,
+      constitutionalControlIsControl:
+        options.constitutionalControlIsControl ?? true,
     });
   }
 
@@ -224,7 +228,9 @@ export class OwnershipGraph {
   }
 
   private buildEconomic(): EconomicEdges {
-    const pairs = this.pairsOf((type) => INTEREST_CATEGORY[type] === 'economic');
+    const pairs = this.pairsOf(
+      (type) => INTEREST_CATEGORY[type] === 'economic',
+    );
     const res = resolvePairs(this, pairs, this.nodes.length);
     const min = Float64Array.from(res.min, (v) => v / 100);
     const max = Float64Array.from(res.max, (v) => v / 100);
@@ -249,7 +255,8 @@ export class OwnershipGraph {
   private buildVotes(): VoteEdges {
     const voting = this.pairsOf((type) => type === 'votingRights');
     const shares = this.pairsOf((type) => type === 'shareholding');
-    for (const [key, list] of shares) if (!voting.has(key)) voting.set(key, list);
+    for (const [key, list] of shares)
+      if (!voting.has(key)) voting.set(key, list);
     const res = resolvePairs(this, voting, this.nodes.length, true);
     return { ...res, in: groupBy(this.nodes.length, range(res.count), res.to) };
   }
@@ -262,7 +269,13 @@ export class OwnershipGraph {
     const max: number[] = [];
     const seen = new Set<number>();
     const n = this.nodes.length;
-    const add = (p: number, s: number, st: number, lo: number, hi: number): void => {
+    const add = (
+      p: number,
+      s: number,
+      st: number,
+      lo: number,
+      hi: number,
+    ): void => {
       const key = p * n + s;
       if (p === s || seen.has(key)) return; // one edge per pair is enough for the closure
       seen.add(key);
@@ -274,14 +287,17 @@ export class OwnershipGraph {
     };
     // Majority of votes first, so a pair with both shows the vote figure as evidence.
     const v = this.votes;
-    for (let i = 0; i < v.count; i++) if (v.min[i] > 50) add(v.from[i], v.to[i], v.stmt[i], v.min[i], v.max[i]);
+    for (let i = 0; i < v.count; i++)
+      if (v.min[i] > 50) add(v.from[i], v.to[i], v.stmt[i], v.min[i], v.max[i]);
     for (let i = 0; i < this.statements.length; i++) {
       const type = this.statements[i].type;
       const isControl =
         type === 'appointmentOfBoard' ||
-        (options.otherInfluenceOrControlIsControl && type === 'otherInfluenceOrControl') ||
+        (options.otherInfluenceOrControlIsControl &&
+          type === 'otherInfluenceOrControl') ||
         (options.constitutionalControlIsControl &&
-          (type === 'controlViaCompanyRulesOrArticles' || type === 'controlByLegalFramework'));
+          (type === 'controlViaCompanyRulesOrArticles' ||
+            type === 'controlByLegalFramework'));
       if (isControl) add(this.stmtParty[i], this.stmtSubject[i], i, NaN, NaN);
     }
     const count = from.length;
@@ -300,7 +316,9 @@ export class OwnershipGraph {
   }
 
   /** Statement indices grouped by (party, subject) pair, for the types accepted. */
-  private pairsOf(accept: (type: InterestType) => boolean): Map<number, number[]> {
+  private pairsOf(
+    accept: (type: InterestType) => boolean,
+  ): Map<number, number[]> {
     const n = this.nodes.length;
     const pairs = new Map<number, number[]>();
     for (let i = 0; i < this.statements.length; i++) {
@@ -314,7 +332,10 @@ export class OwnershipGraph {
   }
 }
 
-export function isInForce(s: Pick<OwnershipStatement, 'startDate' | 'endDate'>, asOf: string): boolean {
+export function isInForce(
+  s: Pick<OwnershipStatement, 'startDate' | 'endDate'>,
+  asOf: string,
+): boolean {
   // Only the date part matters; a timestamp is cut to its day.
   if (s.startDate !== null && s.startDate.slice(0, 10) > asOf) return false;
   if (s.endDate !== null && s.endDate.slice(0, 10) <= asOf) return false;
@@ -351,7 +372,9 @@ function resolvePairs(
     const party = Math.floor(key / n);
     const subject = key - party * n;
     if (skipSelf && party === subject) continue; // a company's votes in itself control nothing
-    const shares = list.map((i) => readShare(graph.statements[i].type, graph.statements[i].share));
+    const shares = list.map((i) =>
+      readShare(graph.statements[i].type, graph.statements[i].share),
+    );
     const b = combineSameInterest(shares);
     let best = list[0];
     let bestMax = -1;
@@ -398,7 +421,11 @@ function range(count: number): Int32Array {
 }
 
 /** Counting sort of `items` by `keyOf[item]` into an adjacency; negative keys are dropped. */
-export function groupBy(keys: number, items: Int32Array, keyOf: Int32Array): Adjacency {
+export function groupBy(
+  keys: number,
+  items: Int32Array,
+  keyOf: Int32Array,
+): Adjacency {
   const start = new Int32Array(keys + 1);
   for (const it of items) {
     const k = keyOf[it];

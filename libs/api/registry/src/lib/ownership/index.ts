@@ -5,6 +5,11 @@ export type { EffectiveOwnersOptions } from './effective-owners';
 export { integratedEconomicInterest } from './economic';
 export type { IntegratedInterest } from './economic';
 export { isBoardRole, isInForce, OwnershipGraph } from './graph';
-export type { EconomicHolding, OwnershipGraphOptions, OwnershipNode, OwnershipStatement } from './graph';
+export type {
+  EconomicHolding,
+  OwnershipGraphOptions,
+  OwnershipNode,
+  OwnershipStatement,
+} from './graph';
 export { combineSameInterest, isCountable, readShare } from './share';
 export type { ShareBounds } from './share';

@@ -1,6 +1,7 @@
 import { OwnershipPathStep } from '@quorum/contracts';
 import { EconomicSolution } from './economic';
 import { OwnershipGraph } from './graph';
+import { round } from './numbers';
 
 /** Search budget per party: heap pops before the best-first search gives up on more paths. */
 const MAX_POPS_PER_PATH = 200;
@@ -13,6 +14,10 @@ export class MaxHeap {
 
   get size(): number {
     return this.n;
+  }
+
+  clear(): void {
+    this.n = 0;
   }
 
   push(priority: number, value: number): void {
@@ -34,11 +39,6 @@ export class MaxHeap {
     }
     this.prio[i] = priority;
     this.val[i] = value;
-  }
-
-  /** Priority of the top entry (call only when size > 0). */
-  topPriority(): number {
-    return this.prio[0];
   }
 
   pop(): number {
@@ -68,7 +68,10 @@ export class MaxHeap {
  * Shares are ≤ 1, so the best walk is a simple path and Dijkstra on products is exact.
  * This is the admissible heuristic that makes the per-party path search cheap.
  */
-export function bestProductToSubject(graph: OwnershipGraph, sol: EconomicSolution): Float64Array {
+export function bestProductToSubject(
+  graph: OwnershipGraph,
+  sol: EconomicSolution,
+): Float64Array {
   const e = graph.econ;
   const best = new Float64Array(sol.nodes.length).fill(-1);
   const done = new Uint8Array(sol.nodes.length);
@@ -96,11 +99,46 @@ export function bestProductToSubject(graph: OwnershipGraph, sol: EconomicSolutio
   return best;
 }
 
+/** Growable scratch for the partial-path tree, reused across searches to spare the GC. */
+class PathTree {
+  node = new Int32Array(1024);
+  parent = new Int32Array(1024);
+  via = new Int32Array(1024);
+  prod = new Float64Array(1024);
+  size = 0;
+
+  add(node: number, parent: number, via: number, prod: number): number {
+    if (this.size === this.node.length) {
+      this.node = grow(this.node);
+      this.parent = grow(this.parent);
+      this.via = grow(this.via);
+      const p = new Float64Array(this.prod.length * 2);
+      p.set(this.prod);
+      this.prod = p;
+    }
+    const i = this.size++;
+    this.node[i] = node;
+    this.parent[i] = parent;
+    this.via[i] = via;
+    this.prod[i] = prod;
+    return i;
+  }
+
+  onPath(x: number, w: number): boolean {
+    for (let y = x; y !== -1; y = this.parent[y])
+      if (this.node[y] === w) return true;
+    return false;
+  }
+}
+
+const tree = new PathTree();
+const heap = new MaxHeap();
+
 /**
  * The top `k` simple economic paths from `party` to the subject by product of upper-bound
  * shares, best first. Best-first search over partial paths with priority
- * product-so-far × best-possible-rest, so paths complete in descending order of product.
- * Returns economic edge ids per path.
+ * product-so-far × best-possible-rest (an upper bound, since `best` ignores simplicity), so
+ * paths complete in descending order of product. Returns economic edge ids per path.
  */
 export function topEconomicPaths(
   graph: OwnershipGraph,
@@ -113,56 +151,79 @@ export function topEconomicPaths(
   if (k <= 0 || start < 0) return [];
   const e = graph.econ;
   const subject = sol.subject;
-  // Partial paths as a parent-linked tree of entries.
-  const node: number[] = [party];
-  const prod: number[] = [1];
-  const parent: number[] = [-1];
-  const via: number[] = [-1];
-  const heap = new MaxHeap();
-  heap.push(best[start], 0);
+  tree.size = 0;
+  heap.clear();
+  heap.push(best[start], tree.add(party, -1, -1, 1));
   const found: number[][] = [];
   let pops = 0;
   const budget = MAX_POPS_PER_PATH * k;
   while (heap.size > 0 && found.length < k && pops++ < budget) {
     const x = heap.pop();
-    const g = node[x];
+    const g = tree.node[x];
     if (g === subject && x !== 0) {
       const edges: number[] = [];
-      for (let y = x; parent[y] !== -1; y = parent[y]) edges.push(via[y]);
+      for (let y = x; tree.parent[y] !== -1; y = tree.parent[y])
+        edges.push(tree.via[y]);
       found.push(edges.reverse());
       continue;
     }
+    const prod = tree.prod[x];
     for (let j = e.out.start[g]; j < e.out.start[g + 1]; j++) {
       const edge = e.out.items[j];
       const w = e.to[edge];
       const lw = sol.local[w];
-      if (w !== subject && lw < 0) continue;
-      if (w !== subject && onPath(node, parent, x, w)) continue;
-      const p = prod[x] * e.max[edge];
-      node.push(w);
-      prod.push(p);
-      parent.push(x);
-      via.push(edge);
-      heap.push(w === subject ? p : p * best[lw], node.length - 1);
+      if (w !== subject && (lw < 0 || tree.onPath(x, w))) continue;
+      const p = prod * e.max[edge];
+      heap.push(w === subject ? p : p * best[lw], tree.add(w, x, edge, p));
     }
   }
   return found;
 }
 
-function onPath(node: number[], parent: number[], x: number, w: number): boolean {
-  for (let y = x; y !== -1; y = parent[y]) if (node[y] === w) return true;
-  return false;
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
-/** Path step for one economic edge; share is null when no statement publishes a figure. */
-export function economicStep(graph: OwnershipGraph, edge: number, round: (v: number) => number): OwnershipPathStep {
+const stepCache = new WeakMap<
+  OwnershipGraph,
+  Array<Readonly<OwnershipPathStep> | undefined>
+>();
+
+/**
+ * Path step for one economic edge; share is null when no statement publishes a figure.
+ * Steps are built once per edge and shared (frozen) between paths and views.
+ */
+export function economicStep(
+  graph: OwnershipGraph,
+  edge: number,
+): OwnershipPathStep {
+  let steps = stepCache.get(graph);
+  if (!steps) {
+    steps = new Array<Readonly<OwnershipPathStep> | undefined>(
+      graph.econ.count,
+    );
+    stepCache.set(graph, steps);
+  }
+  const cached = steps[edge];
+  if (cached) return cached;
   const e = graph.econ;
   const s = graph.statements[e.stmt[edge]];
-  return {
+  const share =
+    e.known[edge] === 1
+      ? Object.freeze({
+          min: round(e.min[edge] * 100),
+          max: round(e.max[edge] * 100),
+        })
+      : null;
+  const step = Object.freeze({
     from: graph.nodes[e.from[edge]].id,
     to: graph.nodes[e.to[edge]].id,
     type: s.type,
-    share: e.known[edge] === 1 ? { min: round(e.min[edge] * 100), max: round(e.max[edge] * 100) } : null,
+    share,
     interestId: s.id,
-  };
+  });
+  steps[edge] = step;
+  return step;
 }

@@ -26,7 +26,10 @@ export function isCountable(type: InterestType): boolean {
  * Exclusive bounds are used as their value: (5, 10) is read as [5, 10]. The error is at most
  * one share unit and keeps bands from registers ("25–50%") simple to propagate.
  */
-export function readShare(type: InterestType, share: BodsShare | null): ShareBounds | null {
+export function readShare(
+  type: InterestType,
+  share: BodsShare | null,
+): ShareBounds | null {
   if (share === null || !isCountable(type)) return null;
   const exact = finite(share.exact);
   if (exact !== undefined) {
@@ -49,7 +52,9 @@ export function readShare(type: InterestType, share: BodsShare | null): ShareBou
  * dropped when any statement of the pair publishes a figure, because the published figure
  * already describes the stake. Returns null when nothing is known.
  */
-export function combineSameInterest(shares: ReadonlyArray<ShareBounds | null>): ShareBounds | null {
+export function combineSameInterest(
+  shares: ReadonlyArray<ShareBounds | null>,
+): ShareBounds | null {
   let combined: ShareBounds | null = null;
   for (const s of shares) {
     if (s === null) continue;
@@ -58,9 +63,13 @@ export function combineSameInterest(shares: ReadonlyArray<ShareBounds | null>): 
       continue;
     }
     combined.min = Math.max(combined.min, s.min);
-    combined.max = combined.max === null || s.max === null ? null : Math.max(combined.max, s.max);
+    combined.max =
+      combined.max === null || s.max === null
+        ? null
+        : Math.max(combined.max, s.max);
   }
-  if (combined !== null && combined.max !== null) combined.max = Math.max(combined.max, combined.min);
+  if (combined !== null && combined.max !== null)
+    combined.max = Math.max(combined.max, combined.min);
   return combined;
 }
 

@@ -1,6 +1,16 @@
 // Test-only builders for ownership graphs (not exported from index.ts).
-import { BodsShare, EffectiveOwnerView, EntityKind, InterestType } from '@quorum/contracts';
-import { OwnershipGraph, OwnershipGraphOptions, OwnershipNode, OwnershipStatement } from './graph';
+import {
+  BodsShare,
+  EffectiveOwnerView,
+  EntityKind,
+  InterestType,
+} from '@quorum/contracts';
+import {
+  OwnershipGraph,
+  OwnershipGraphOptions,
+  OwnershipNode,
+  OwnershipStatement,
+} from './graph';
 
 export interface InterestOptions {
   id?: string;
@@ -31,11 +41,21 @@ export class GraphBuilder {
   }
 
   /** Economic shareholding. */
-  holds(party: string, subject: string, share: ShareInput, opts: InterestOptions = {}): this {
+  holds(
+    party: string,
+    subject: string,
+    share: ShareInput,
+    opts: InterestOptions = {},
+  ): this {
     return this.interest(party, subject, 'shareholding', share, opts);
   }
 
-  votes(party: string, subject: string, share: ShareInput, opts: InterestOptions = {}): this {
+  votes(
+    party: string,
+    subject: string,
+    share: ShareInput,
+    opts: InterestOptions = {},
+  ): this {
     return this.interest(party, subject, 'votingRights', share, opts);
   }
 
@@ -62,7 +82,12 @@ export class GraphBuilder {
   }
 
   build(asOf = '2025-07-01', options?: OwnershipGraphOptions): OwnershipGraph {
-    return OwnershipGraph.build([...this.nodes.values()], [...this.statements], asOf, options);
+    return OwnershipGraph.build(
+      [...this.nodes.values()],
+      [...this.statements],
+      asOf,
+      options,
+    );
   }
 }
 
@@ -71,9 +96,15 @@ export function graph(): GraphBuilder {
 }
 
 /** The view of one party in a list, failing loudly when it is missing. */
-export function ownerOf(views: EffectiveOwnerView[], id: string): EffectiveOwnerView {
+export function ownerOf(
+  views: EffectiveOwnerView[],
+  id: string,
+): EffectiveOwnerView {
   const v = views.find((x) => x.entityId === id);
-  if (!v) throw new Error(`${id} not among owners: ${views.map((x) => x.entityId).join(', ')}`);
+  if (!v)
+    throw new Error(
+      `${id} not among owners: ${views.map((x) => x.entityId).join(', ')}`,
+    );
   return v;
 }
 

@@ -17,8 +17,17 @@ describe('worked examples (ownership.md §3.4)', () => {
     expect(p1.economic).toEqual({ min: 0, max: 60 });
     expect(p1.paths).toEqual([
       [
-        expect.objectContaining({ from: 'P1', to: 'B', type: 'shareholding', share: null }),
-        expect.objectContaining({ from: 'B', to: 'A', share: { min: 60, max: 60 } }),
+        expect.objectContaining({
+          from: 'P1',
+          to: 'B',
+          type: 'shareholding',
+          share: null,
+        }),
+        expect.objectContaining({
+          from: 'B',
+          to: 'A',
+          share: { min: 60, max: 60 },
+        }),
       ],
     ]);
     expect(g.declaredIndirect.map((s) => s.interestedPartyId)).toEqual(['P1']);
@@ -33,17 +42,26 @@ describe('worked examples (ownership.md §3.4)', () => {
         .holds('Ministry', 'SK', 100)
         .holds('SK', 'Gasgrid', 76.5)
         .holds('Ministry', 'Gasgrid', 23.5)
-        .build('2025-07-01', { otherInfluenceOrControlIsControl: otherInfluenceIsControl });
+        .build('2025-07-01', {
+          otherInfluenceOrControlIsControl: otherInfluenceIsControl,
+        });
 
     it('adds both paths: Ministry → Gasgrid = 100%', () => {
       const owners = effectiveOwners(build(), 'Gasgrid');
       const ministry = ownerOf(owners, 'Ministry');
 
       expect(ministry.economic).toEqual({ min: 100, max: 100 });
-      expect(ministry.paths.map((p) => p.map((s) => s.to))).toEqual([['SK', 'Gasgrid'], ['Gasgrid']]);
+      expect(ministry.paths.map((p) => p.map((s) => s.to))).toEqual([
+        ['SK', 'Gasgrid'],
+        ['Gasgrid'],
+      ]);
       expect(ministry.controls).toBe(true);
       expect(ministry.voting).toEqual({ min: 100, max: 100 });
-      expect(owners.map((o) => o.entityId)).toEqual(['Ministry', 'SK', 'State']);
+      expect(owners.map((o) => o.entityId)).toEqual([
+        'Ministry',
+        'SK',
+        'State',
+      ]);
     });
 
     it('State: economic unknown (null) but controls through the chain with 100% of votes', () => {
@@ -54,8 +72,17 @@ describe('worked examples (ownership.md §3.4)', () => {
       expect(state.voting).toEqual({ min: 100, max: 100 });
       expect(state.paths).toEqual([
         [
-          expect.objectContaining({ from: 'State', to: 'Ministry', type: 'otherInfluenceOrControl', share: null }),
-          expect.objectContaining({ from: 'Ministry', to: 'Gasgrid', type: 'shareholding' }),
+          expect.objectContaining({
+            from: 'State',
+            to: 'Ministry',
+            type: 'otherInfluenceOrControl',
+            share: null,
+          }),
+          expect.objectContaining({
+            from: 'Ministry',
+            to: 'Gasgrid',
+            type: 'shareholding',
+          }),
         ],
       ]);
     });
@@ -63,7 +90,10 @@ describe('worked examples (ownership.md §3.4)', () => {
     it('without the otherInfluenceOrControl policy the State has no link at all', () => {
       const g = build(false);
 
-      expect(effectiveOwners(g, 'Gasgrid').map((o) => o.entityId)).toEqual(['Ministry', 'SK']);
+      expect(effectiveOwners(g, 'Gasgrid').map((o) => o.entityId)).toEqual([
+        'Ministry',
+        'SK',
+      ]);
       expect(effectiveInterest(g, 'State', 'Gasgrid')).toMatchObject({
         economic: { min: 0, max: 0 },
         controls: false,
@@ -75,7 +105,12 @@ describe('worked examples (ownership.md §3.4)', () => {
 
   describe('C: cross-holding cycle', () => {
     const build = (lDirect: number | null) => {
-      const b = graph().holds('L', 'H', 40).holds('X', 'H', 40).holds('V', 'H', 20).holds('H', 'V', 60).holds('Y', 'V', 30);
+      const b = graph()
+        .holds('L', 'H', 40)
+        .holds('X', 'H', 40)
+        .holds('V', 'H', 20)
+        .holds('H', 'V', 60)
+        .holds('Y', 'V', 30);
       if (lDirect !== null) b.holds('L', 'V', lDirect);
       return b.build();
     };
@@ -83,16 +118,22 @@ describe('worked examples (ownership.md §3.4)', () => {
     it('L reaches 38.64% = 34% / (1 − 0.12), above its 34% simple-path sum', () => {
       const l = effectiveInterest(build(10), 'L', 'V');
 
-      expect(l.economic?.min).toBeCloseTo((34 / 0.88), 9);
+      expect(l.economic?.min).toBeCloseTo(34 / 0.88, 9);
       expect(l.economic?.max).toBe(l.economic?.min);
       expect(l.cyclic).toBe(true);
-      const simplePathSum = l.paths.reduce((sum, p) => sum + p.reduce((x, s) => (x * (s.share?.max ?? 0)) / 100, 100), 0);
+      const simplePathSum = l.paths.reduce(
+        (sum, p) =>
+          sum + p.reduce((x, s) => (x * (s.share?.max ?? 0)) / 100, 100),
+        0,
+      );
       expect(simplePathSum).toBeCloseTo(34, 9);
     });
 
     it('the ultimate owners L, Y and X sum to 100%', () => {
       const owners = effectiveOwners(build(10), 'V');
-      const ultimate = ['L', 'Y', 'X'].map((id) => ownerOf(owners, id).economic?.min ?? NaN);
+      const ultimate = ['L', 'Y', 'X'].map(
+        (id) => ownerOf(owners, id).economic?.min ?? NaN,
+      );
 
       expect(ultimate[0]).toBeCloseTo(38.636363636, 6);
       expect(ultimate[1]).toBeCloseTo(34.090909091, 6);
@@ -102,13 +143,23 @@ describe('worked examples (ownership.md §3.4)', () => {
     });
 
     it('with L’s direct 10% zeroed the cycle-aware figure is 27.3% (simple paths: 24%)', () => {
-      expect(effectiveInterest(build(0), 'L', 'V').economic?.min).toBeCloseTo(24 / 0.88, 9);
-      expect(effectiveInterest(build(null), 'L', 'V').economic?.max).toBeCloseTo(24 / 0.88, 9);
+      expect(effectiveInterest(build(0), 'L', 'V').economic?.min).toBeCloseTo(
+        24 / 0.88,
+        9,
+      );
+      expect(
+        effectiveInterest(build(null), 'L', 'V').economic?.max,
+      ).toBeCloseTo(24 / 0.88, 9);
     });
   });
 
   it('D: dual class — 6% economic, but L controls V with 51% of its votes', () => {
-    const g = graph().holds('L', 'H', 30).votes('L', 'H', 60).holds('H', 'V', 20).votes('H', 'V', 51).build();
+    const g = graph()
+      .holds('L', 'H', 30)
+      .votes('L', 'H', 60)
+      .holds('H', 'V', 20)
+      .votes('H', 'V', 51)
+      .build();
 
     const l = effectiveInterest(g, 'L', 'V');
 
@@ -125,7 +176,10 @@ describe('worked examples (ownership.md §3.4)', () => {
       .holds('L', 'V', { minimum: 5, exclusiveMaximum: 10 })
       .build();
 
-    expect(effectiveInterest(g, 'L', 'V').economic).toEqual({ min: 15, max: 30 });
+    expect(effectiveInterest(g, 'L', 'V').economic).toEqual({
+      min: 15,
+      max: 30,
+    });
   });
 });
 
@@ -134,7 +188,11 @@ describe('Meta–Scale (ownership.md §2.7)', () => {
     .entity('scale', 'company', 'Scale AI, Inc.')
     .entity('meta', 'company', 'Meta Platforms, Inc.')
     .person('wang', 'Alexandr Wang')
-    .holds('meta', 'scale', 49, { id: 'meta-shares', start: '2025-06-01', details: 'Non-voting shares' })
+    .holds('meta', 'scale', 49, {
+      id: 'meta-shares',
+      start: '2025-06-01',
+      details: 'Non-voting shares',
+    })
     .votes('meta', 'scale', 0, { id: 'meta-votes', start: '2025-06-01' })
     .interest('meta', 'scale', 'rightsGrantedByContract', null, {
       id: 'meta-contract',
@@ -142,7 +200,9 @@ describe('Meta–Scale (ownership.md §2.7)', () => {
       details: 'Commercial data-services relationship',
     })
     .interest('wang', 'scale', 'boardMember', null, { id: 'wang-board' })
-    .interest('wang', 'meta', 'seniorManagingOfficial', null, { id: 'wang-officer' })
+    .interest('wang', 'meta', 'seniorManagingOfficial', null, {
+      id: 'wang-officer',
+    })
     .build('2025-07-01');
 
   it('scores 49 / 0 / 1 interlocked seat, plus the contract', () => {
@@ -155,7 +215,15 @@ describe('Meta–Scale (ownership.md §2.7)', () => {
       controls: false,
       boardSeats: 1,
       seats: [
-        { personId: 'wang', role: 'boardMember', via: { interestId: 'wang-officer', entityId: 'meta', type: 'seniorManagingOfficial' } },
+        {
+          personId: 'wang',
+          role: 'boardMember',
+          via: {
+            interestId: 'wang-officer',
+            entityId: 'meta',
+            type: 'seniorManagingOfficial',
+          },
+        },
       ],
       agreements: [
         {
@@ -166,7 +234,17 @@ describe('Meta–Scale (ownership.md §2.7)', () => {
           details: 'Commercial data-services relationship',
         },
       ],
-      paths: [[{ from: 'meta', to: 'scale', type: 'shareholding', share: { min: 49, max: 49 }, interestId: 'meta-shares' }]],
+      paths: [
+        [
+          {
+            from: 'meta',
+            to: 'scale',
+            type: 'shareholding',
+            share: { min: 49, max: 49 },
+            interestId: 'meta-shares',
+          },
+        ],
+      ],
       cyclic: false,
     });
   });
@@ -178,7 +256,17 @@ describe('Meta–Scale (ownership.md §2.7)', () => {
       economic: { min: 0, max: 0 },
       boardSeats: 1,
       seats: [{ personId: 'wang', role: 'boardMember', via: null }],
-      paths: [[{ from: 'wang', to: 'scale', type: 'boardMember', share: null, interestId: 'wang-board' }]],
+      paths: [
+        [
+          {
+            from: 'wang',
+            to: 'scale',
+            type: 'boardMember',
+            share: null,
+            interestId: 'wang-board',
+          },
+        ],
+      ],
     });
   });
 
@@ -189,7 +277,12 @@ describe('Meta–Scale (ownership.md §2.7)', () => {
       .interest('wang', 'scale', 'boardMember')
       .build('2025-05-31');
 
-    expect(effectiveOwners(g, 'scale').map((o) => o.entityId)).toEqual(['meta', 'wang']);
-    expect(effectiveOwners(earlier, 'scale').map((o) => o.entityId)).toEqual(['wang']);
+    expect(effectiveOwners(g, 'scale').map((o) => o.entityId)).toEqual([
+      'meta',
+      'wang',
+    ]);
+    expect(effectiveOwners(earlier, 'scale').map((o) => o.entityId)).toEqual([
+      'wang',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@quorum/api/config';
-import { OutboxService } from '@quorum/api/queue';
+import { OutboxService } from './outbox.service';
 import { DataSource } from 'typeorm';
 
 /** Only one worker relays at a time; the others skip the tick. */
