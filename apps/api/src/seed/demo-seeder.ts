@@ -7,7 +7,9 @@ import { PasswordHasher } from '@quorum/api/auth';
 import type { AppConfig } from '@quorum/api/config';
 import { IdentityService, OrgEntity, UserEntity } from '@quorum/api/identity';
 import { DataSource } from 'typeorm';
-import { DEMO_ORGS, DEMO_PASSWORD } from './demo-world';
+import { RegistryService } from '@quorum/api/registry';
+import type { Principal } from '@quorum/api/auth';
+import { DEMO_ENTITIES, DEMO_INTERESTS, DEMO_ORGS, DEMO_PASSWORD } from './demo-world';
 
 /**
  * Builds the demo world of DESIGN.md. Safe to run again: whatever exists (by org name or user
@@ -18,6 +20,7 @@ export class DemoSeeder {
   private readonly identity: IdentityService;
   private readonly hasher: PasswordHasher;
   private readonly audit: AuditService;
+  private readonly registry: RegistryService;
   private readonly created: string[] = [];
 
   constructor(app: INestApplicationContext, private readonly config: AppConfig) {
@@ -25,6 +28,7 @@ export class DemoSeeder {
     this.identity = app.get(IdentityService);
     this.hasher = app.get(PasswordHasher);
     this.audit = app.get(AuditService);
+    this.registry = app.get(RegistryService);
   }
 
   async run(): Promise<string> {
@@ -34,6 +38,7 @@ export class DemoSeeder {
       const orgId = await this.ensureOrg(org.name, org.kind);
       for (const user of org.users) await this.ensureUser(orgId, user.email, user.displayName, user.roles, DEMO_PASSWORD);
     }
+    await this.ensureOwnership();
     lines.push(
       this.created.length ? `Seeded ${this.created.length} records: ${this.created.join(', ')}` : 'Demo world already present; nothing to add.',
       '',
@@ -53,6 +58,39 @@ export class DemoSeeder {
     await this.ensureUser(orgId, 'admin@quorum.local', 'Platform Admin', ['platform_admin'], password);
     if (!this.config.adminPassword) lines.push(`Generated platform admin password (shown once): ${password}`);
     return password;
+  }
+
+  /** The demo ownership graph, recorded through the registry like any admin would (audited, evaluated). */
+  private async ensureOwnership(): Promise<void> {
+    const [admin] = await this.dataSource.query(`SELECT u.id, u.org_id AS "orgId" FROM users u WHERE u.email = 'admin@quorum.local'`);
+    const principal: Principal = { userId: admin.id, orgId: admin.orgId, orgKind: 'platform', roles: ['platform_admin'] };
+    const ctx = { ip: '127.0.0.1', requestId: 'seed' };
+    for (const entity of DEMO_ENTITIES) {
+      const [existing] = await this.dataSource.query('SELECT id FROM entities WHERE name = $1 AND org_id IS NULL', [entity.name]);
+      if (!existing) {
+        await this.registry.createEntity(principal, { name: entity.name, kind: entity.kind }, ctx);
+        this.created.push(`entity ${entity.name}`);
+      }
+    }
+    const ids = new Map<string, string>(
+      (await this.dataSource.query('SELECT id, name FROM entities')).map((r: { id: string; name: string }) => [r.name, r.id]),
+    );
+    for (const i of DEMO_INTERESTS) {
+      const party = ids.get(i.party);
+      const subject = ids.get(i.subject);
+      if (!party || !subject) throw new Error(`demo world: unknown entity in ${i.party} → ${i.subject}`);
+      const [existing] = await this.dataSource.query(
+        'SELECT id FROM interests WHERE interested_party_id = $1 AND subject_id = $2 AND type = $3 AND superseded_at IS NULL',
+        [party, subject, i.type],
+      );
+      if (existing) continue;
+      await this.registry.recordInterest(
+        principal,
+        { interestedPartyId: party, subjectId: subject, type: i.type, share: i.share, startDate: i.startDate, details: i.details, source: { description: i.source } },
+        ctx,
+      );
+      this.created.push(`interest ${i.party} → ${i.subject} (${i.type})`);
+    }
   }
 
   private async ensureOrg(name: string, kind: OrgKind): Promise<string> {

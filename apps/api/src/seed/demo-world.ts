@@ -71,3 +71,38 @@ export const DEMO_ORGS: DemoOrg[] = [
     ],
   },
 ];
+
+/** Registry nodes that are not organizations: a fund, a holding company, people. */
+export const DEMO_ENTITIES: { name: string; kind: 'company' | 'fund' | 'person' }[] = [
+  { name: 'Meridian Growth Fund II', kind: 'fund' },
+  { name: 'Orchard Holdings Ltd', kind: 'company' },
+  { name: 'Marcus Vale', kind: 'person' },
+  { name: 'Ada Brennan', kind: 'person' },
+];
+
+/**
+ * The ownership statements of the demo world, by name. Helios's stake and the contract carry the
+ * date of the deal; the former CEO's move to Helios came a week later.
+ */
+export const DEMO_INTERESTS: {
+  party: string;
+  subject: string;
+  type: 'shareholding' | 'votingRights' | 'boardMember' | 'seniorManagingOfficial' | 'rightsGrantedByContract' | 'boardChair';
+  share?: { exact?: number; minimum?: number; maximum?: number };
+  startDate: string;
+  details?: string;
+  source: string;
+}[] = [
+  { party: 'Helios Labs', subject: 'Lattice Data', type: 'shareholding', share: { exact: 49 }, startDate: '2026-06-12', details: 'Non-voting preferred shares', source: 'Lattice Data press release on the Helios investment' },
+  { party: 'Helios Labs', subject: 'Lattice Data', type: 'votingRights', share: { exact: 0 }, startDate: '2026-06-12', details: 'The stake carries no votes', source: 'Lattice Data press release on the Helios investment' },
+  { party: 'Helios Labs', subject: 'Lattice Data', type: 'rightsGrantedByContract', startDate: '2026-06-12', details: 'Reported priority access to Lattice capacity (unverified, press only)', source: 'Trade press report' },
+  { party: 'Marcus Vale', subject: 'Lattice Data', type: 'boardMember', startDate: '2019-03-01', details: 'Founder and former CEO; kept his board seat', source: 'Lattice Data board page' },
+  { party: 'Marcus Vale', subject: 'Helios Labs', type: 'seniorManagingOfficial', startDate: '2026-06-19', details: 'Head of Helios data programmes', source: 'Helios Labs announcement' },
+  { party: 'Northwind AI', subject: 'Meridian Growth Fund II', type: 'shareholding', share: { minimum: 25, maximum: 35 }, startDate: '2024-01-15', details: 'Limited partner interest, band from the fund report', source: 'Meridian annual report 2025' },
+  { party: 'Meridian Growth Fund II', subject: 'Kestrel Labeling', type: 'shareholding', share: { exact: 60 }, startDate: '2024-09-01', source: 'Kestrel Labeling register of members' },
+  { party: 'Ada Brennan', subject: 'Kestrel Labeling', type: 'shareholding', share: { exact: 40 }, startDate: '2021-02-01', details: 'Founder', source: 'Kestrel Labeling register of members' },
+  { party: 'Orchard Holdings Ltd', subject: 'Orchard & Vale', type: 'shareholding', share: { exact: 60 }, startDate: '2022-05-01', source: 'Orchard & Vale register of members' },
+  { party: 'Orchard & Vale', subject: 'Orchard Holdings Ltd', type: 'shareholding', share: { exact: 20 }, startDate: '2022-05-01', details: 'Cross-holding', source: 'Orchard Holdings register of members' },
+  { party: 'Cobalt Research', subject: 'Orchard Holdings Ltd', type: 'shareholding', share: { exact: 40 }, startDate: '2023-03-01', source: 'Orchard Holdings register of members' },
+  { party: 'Cobalt Research', subject: 'Orchard & Vale', type: 'shareholding', share: { exact: 10 }, startDate: '2023-03-01', source: 'Orchard & Vale register of members' },
+];

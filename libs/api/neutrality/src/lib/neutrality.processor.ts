@@ -9,7 +9,7 @@ export class NeutralityProcessor extends QueueProcessor {
   readonly queueName = QUEUES.neutrality;
   readonly handlers: JobHandlers = {
     // Any registry change can move any (lab, vendor) pair: an upstream stake, a board seat, a contract.
-    'registry.changed': async () => this.neutrality.evaluate(),
+    'registry.changed': async (_payload, job) => (this.neutrality.coveredSince(job.timestamp) ? { coalesced: true } : this.neutrality.evaluate()),
     'neutrality.evaluate': async (payload) => this.neutrality.evaluate({ labOrgId: payload.labOrgId }),
     'neutrality.expire-waivers': async () => ({ expired: await this.neutrality.expireWaivers() }),
   };

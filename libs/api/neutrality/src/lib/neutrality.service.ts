@@ -21,6 +21,7 @@ import { decodeCursor, encodeCursor, pageLimit } from '@quorum/api/database';
 import { conflict, domainRule, forbidden, isUuid, notFound, validationFailed } from '@quorum/api/errors';
 import { OutboxService } from '@quorum/api/queue';
 import { actorOf, effectiveOwners, RegistryService, today } from '@quorum/api/registry';
+import { canonicalJson } from '@quorum/util';
 import { DataSource, EntityManager } from 'typeorm';
 import { evaluateConflictRules, Finding, neutralityStatusOf } from './conflict-rules';
 import type { ConflictPolicyDto, WaiveConflictDto } from './neutrality.dto';
@@ -104,6 +105,8 @@ function toWaiverView(w: WaiverRow): WaiverView {
 @Injectable()
 export class NeutralityService {
   private readonly logger = new Logger(NeutralityService.name);
+  /** When the last committed full evaluation read the registry (ms since epoch). */
+  private lastFullReadAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -179,8 +182,10 @@ export class NeutralityService {
   async evaluate(scope: { labOrgId?: string } = {}): Promise<EvaluationSummary> {
     const started = Date.now();
     const summary: EvaluationSummary = { labs: 0, vendors: 0, opened: 0, resolved: 0, updated: 0, decisionsChanged: 0, ms: 0 };
+    let readAt = 0;
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [NEUTRALITY_LOCK]);
+      readAt = Date.now();
       const asOf = today();
       const orgs = async (kind: string): Promise<OrgRow[]> =>
         manager.query(`SELECT o.id AS "orgId", o.name, e.id AS "entityId" FROM organizations o JOIN entities e ON e.org_id = o.id WHERE o.kind = $1 ORDER BY o.created_at`, [kind]);
@@ -225,7 +230,7 @@ export class NeutralityService {
                 data: { labOrgId: lab.orgId, vendorOrgId: vendor.orgId, rule: finding.rule, severity: finding.severity, competitorEntityId: finding.competitorEntityId, economic: finding.evidence.economic, voting: finding.evidence.voting, boardSeats: finding.evidence.boardSeats, interestIds: finding.evidence.interestIds, policyVersion: policy.version, asOf },
               });
               summary.opened += 1;
-            } else if (existing.severity !== finding.severity || JSON.stringify(comparable(existing.evidence)) !== JSON.stringify(comparable(finding.evidence))) {
+            } else if (existing.severity !== finding.severity || comparable(existing.evidence) !== comparable(finding.evidence)) {
               await manager.query(`UPDATE conflicts SET severity = $2, evidence = $3, updated_at = now() WHERE id = $1`, [existing.id, finding.severity, JSON.stringify(finding.evidence)]);
               await this.audit.append(manager, { actor: system, type: 'conflict.updated', subject: `conflict:${existing.id}`, data: { severity: finding.severity, economic: finding.evidence.economic, voting: finding.evidence.voting, boardSeats: finding.evidence.boardSeats, policyVersion: policy.version, asOf } });
               summary.updated += 1;
@@ -241,6 +246,7 @@ export class NeutralityService {
       }
       summary.decisionsChanged = await this.refreshDecisions(manager, labs.map((l) => l.orgId), vendors.map((v) => v.orgId));
     });
+    if (!scope.labOrgId) this.lastFullReadAt = Math.max(this.lastFullReadAt, readAt);
     summary.ms = Date.now() - started;
     this.logger.log({ ...summary, scope }, 'neutrality evaluated');
     return summary;
@@ -290,6 +296,14 @@ export class NeutralityService {
       [labs, vendors, statuses],
     );
     return changed;
+  }
+
+  /**
+   * True when a full evaluation that read the registry after `changeAt` has committed: a burst of
+   * registry changes then costs one evaluation, not one per statement.
+   */
+  coveredSince(changeAt: number): boolean {
+    return this.lastFullReadAt > changeAt;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -510,7 +524,10 @@ export class NeutralityService {
   }
 }
 
-/** Evidence without its as-of date, so a re-evaluation on a later day is not a change by itself. */
-function comparable(evidence: ConflictView['evidence']): unknown {
-  return { ...evidence, asOf: undefined };
+/**
+ * Evidence in canonical form without its as-of date: jsonb reorders keys, and a re-evaluation on a
+ * later day is not a change by itself.
+ */
+function comparable(evidence: ConflictView['evidence']): string {
+  return canonicalJson({ ...evidence, asOf: undefined });
 }
