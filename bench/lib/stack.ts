@@ -1,0 +1,75 @@
+/**
+ * Starts the built API and worker on a database created for the benchmark, and drops it after.
+ * Build first: `npx nx run-many -t build --projects=api,worker`.
+ */
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface Stack {
+  baseUrl: string;
+  databaseUrl: string;
+  adminPassword: string;
+  stop: () => Promise<void>;
+  rss: () => Record<string, number>;
+}
+
+export async function startStack(port = 3490): Promise<Stack> {
+  const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `quorum_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const adminPassword = 'bench-admin-password';
+  const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url.toString(), QUEUE_PREFIX: name, PORT: String(port), HOST: '127.0.0.1', QUORUM_ADMIN_PASSWORD: adminPassword };
+  const migrate = spawnSync('node', ['dist/apps/api/migrate.js', 'up'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
+  const seed = spawnSync('node', ['dist/apps/api/seed.js'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
+  const children: ChildProcess[] = [
+    spawn('node', ['dist/apps/api/main.js'], { cwd: ROOT, env, stdio: 'inherit' }),
+    spawn('node', ['dist/apps/worker/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
+  ];
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    baseUrl,
+    databaseUrl: url.toString(),
+    adminPassword,
+    rss: () => Object.fromEntries(children.map((c, i) => [i === 0 ? 'api' : 'worker', rssOf(c.pid)])),
+    stop: async () => {
+      for (const child of children) child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+function rssOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  const out = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
+  return Math.round(Number(out.stdout.trim() || 0) / 1024);
+}
+
+export async function api<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
