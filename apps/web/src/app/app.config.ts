@@ -1,6 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, type MatFormFieldDefaultOptions } from '@angular/material/form-field';
+import {
+  type ApplicationConfig,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { apiInterceptor } from '@quorum/web/shared/data-access';
 import { provideQuorumIcons } from '@quorum/web/shared/ui';
@@ -14,6 +16,5 @@ export const appConfig: ApplicationConfig = {
     // XHR backend (not withFetch): item uploads will need upload progress events.
     provideHttpClient(withInterceptors([apiInterceptor])),
     provideQuorumIcons(),
-    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } satisfies MatFormFieldDefaultOptions },
   ],
 };

@@ -1,18 +1,140 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatMenuHarness } from '@angular/material/menu/testing';
+import {
+  Router,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
+import type { MeResponse, Role } from '@quorum/contracts';
+import {
+  ACCESS_TOKEN_KEY,
+  TOKEN_STORAGE,
+  apiInterceptor,
+  memoryStorage,
+} from '@quorum/web/shared/data-access';
+import { provideQuorumIcons } from '@quorum/web/shared/ui';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appRoutes } from './app.routes';
+
+function me(roles: Role[], orgKind: MeResponse['orgKind']): MeResponse {
+  return {
+    id: 'u',
+    email: 'pat@org.test',
+    displayName: 'Pat Doe',
+    orgId: 'o-1',
+    orgKind,
+    orgName: 'Example Org',
+    roles,
+  };
+}
+
+/** Boots the real app routes with a stored session and answers /auth/me (and any team list). */
+async function boot(url: string, user: MeResponse | null) {
+  const storage = memoryStorage();
+  if (user) storage.setItem(ACCESS_TOKEN_KEY, 'tok');
+  TestBed.configureTestingModule({
+    imports: [App],
+    providers: [
+      provideRouter(appRoutes, withComponentInputBinding()),
+      provideHttpClient(withInterceptors([apiInterceptor])),
+      provideHttpClientTesting(),
+      provideQuorumIcons(),
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      { provide: TOKEN_STORAGE, useValue: storage },
+    ],
+  });
+  const fixture = TestBed.createComponent(App);
+  const router = TestBed.inject(Router);
+  const http = TestBed.inject(HttpTestingController);
+  const navigation = router.navigateByUrl(url);
+  if (user) {
+    for (let i = 0; i < 50; i++) {
+      const pending = http.match('/api/v1/auth/me');
+      if (pending.length) {
+        pending.forEach((r) => r.flush(user));
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+  }
+  await navigation;
+  await fixture.whenStable();
+  const el = fixture.nativeElement as HTMLElement;
+  return {
+    fixture,
+    router,
+    http,
+    el,
+    navLinks: () =>
+      Array.from(el.querySelectorAll('q-area-nav a')).map((a) =>
+        a.textContent?.trim(),
+      ),
+    heading: () => el.querySelector('h1')?.textContent?.trim(),
+  };
+}
 
 describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+  it('sends a visitor without a session to the sign-in page', async () => {
+    const { router, el } = await boot('/lab', null);
+    expect(router.url).toBe('/login?returnUrl=%2Flab');
+    expect(el.querySelector('h1')?.textContent).toBe('Sign in');
+    expect(el.querySelector('q-area-nav')).toBeNull();
   });
 
-  it('should render title', async () => {
-    const fixture = TestBed.createComponent(App);
+  it.each<[Role[], MeResponse['orgKind'], string, string, string[]]>([
+    [['lab_admin'], 'lab', '/lab', 'Jobs', ['Lab', 'Team']],
+    [['lab_member'], 'lab', '/lab', 'Jobs', ['Lab', 'Team']],
+    [['vendor_admin'], 'vendor', '/vendor', 'Routed work', ['Vendor', 'Team']],
+    [['annotator'], 'vendor', '/annotate', 'Annotate', ['Annotate']],
+    [['reviewer'], 'vendor', '/annotate', 'Annotate', ['Annotate']],
+    [['platform_admin'], 'platform', '/admin', 'Ownership registry', ['Admin']],
+    [['auditor'], 'platform', '/admin', 'Ownership registry', ['Admin']],
+  ])(
+    'takes %j (%s org) home to %s, headed %s, and lists only their areas',
+    async (roles, kind, path, title, links) => {
+      const { router, heading, navLinks } = await boot('/', me(roles, kind));
+      expect(router.url).toBe(path);
+      expect(heading()).toBe(title);
+      expect(navLinks()).toEqual(links);
+    },
+  );
+
+  it('keeps an annotator out of the vendor area', async () => {
+    const { router, heading } = await boot(
+      '/vendor',
+      me(['annotator'], 'vendor'),
+    );
+    expect(router.url).toBe('/annotate');
+    expect(heading()).toBe('Annotate');
+  });
+
+  it('shows org and display name in the user menu and signs out to /login', async () => {
+    const { fixture, router, el } = await boot(
+      '/',
+      me(['platform_admin'], 'platform'),
+    );
+    expect(el.querySelector('q-user-menu')?.textContent).toContain('Pat Doe');
+
+    const menu =
+      await TestbedHarnessEnvironment.loader(fixture).getHarness(
+        MatMenuHarness,
+      );
+    await menu.open();
+    const overlay =
+      document.querySelector('.mat-mdc-menu-panel')?.textContent ?? '';
+    expect(overlay).toContain('Example Org');
+    expect(overlay).toContain('Pat Doe');
+    await menu.clickItem({ text: /Sign out/ });
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain('Welcome web');
+
+    expect(router.url).toBe('/login');
+    expect(TestBed.inject(TOKEN_STORAGE).getItem(ACCESS_TOKEN_KEY)).toBeNull();
   });
 });

@@ -40,7 +40,11 @@ export class NoAccessPage {
   template: `
     <section class="q-page">
       <h1>Page not found</h1>
-      <q-empty-state icon="error" heading="There is nothing at this address" message="The link may be out of date.">
+      <q-empty-state
+        icon="error"
+        heading="There is nothing at this address"
+        message="The link may be out of date."
+      >
         <a mat-stroked-button routerLink="/">Go to your home page</a>
       </q-empty-state>
     </section>

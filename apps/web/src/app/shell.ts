@@ -17,24 +17,51 @@ const NARROW = '(max-width: 839.98px)';
 /** Layout of every signed-in page: toolbar, the areas the user's roles open, and the routed page. */
 @Component({
   selector: 'q-shell',
-  imports: [MatToolbarModule, MatSidenavModule, MatButtonModule, MatIconModule, RouterOutlet, RouterLink, AreaNav, UserMenu],
+  imports: [
+    MatToolbarModule,
+    MatSidenavModule,
+    MatButtonModule,
+    MatIconModule,
+    RouterOutlet,
+    RouterLink,
+    AreaNav,
+    UserMenu,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-toolbar class="toolbar">
       @if (narrow()) {
-        <button mat-icon-button type="button" aria-label="Toggle navigation" (click)="drawer.toggle()">
+        <button
+          mat-icon-button
+          type="button"
+          aria-label="Toggle navigation"
+          (click)="drawer.toggle()"
+        >
           <mat-icon svgIcon="menu" aria-hidden="true" />
         </button>
       }
       <a class="brand" routerLink="/">Quorum</a>
       <span class="spacer"></span>
       @if (auth.user(); as user) {
-        <q-user-menu [displayName]="user.displayName" [orgName]="user.orgName" [email]="user.email" (signOut)="signOut()" />
+        <q-user-menu
+          [displayName]="user.displayName"
+          [orgName]="user.orgName"
+          [email]="user.email"
+          (signOut)="signOut()"
+        />
       }
     </mat-toolbar>
     <mat-sidenav-container class="container">
-      <mat-sidenav #drawer class="sidenav" [mode]="narrow() ? 'over' : 'side'" [opened]="!narrow()">
-        <q-area-nav [areas]="auth.areas()" (navigated)="closeIfOverlay(drawer)" />
+      <mat-sidenav
+        #drawer
+        class="sidenav"
+        [mode]="narrow() ? 'over' : 'side'"
+        [opened]="!narrow()"
+      >
+        <q-area-nav
+          [areas]="auth.areas()"
+          (navigated)="closeIfOverlay(drawer)"
+        />
       </mat-sidenav>
       <mat-sidenav-content>
         <main class="content">
@@ -81,11 +108,11 @@ export class Shell {
   protected readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
 
+  private readonly breakpoints = inject(BreakpointObserver);
   protected readonly narrow = toSignal(
-    inject(BreakpointObserver)
-      .observe(NARROW)
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
+    this.breakpoints.observe(NARROW).pipe(map((state) => state.matches)),
+    // Start in the right mode so a phone does not flash an open drawer.
+    { initialValue: this.breakpoints.isMatched(NARROW) },
   );
 
   protected closeIfOverlay(drawer: MatSidenav): void {

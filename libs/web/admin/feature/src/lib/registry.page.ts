@@ -9,7 +9,9 @@ import { EmptyState } from '@quorum/web/shared/ui';
   template: `
     <section class="q-page">
       <h1>Ownership registry</h1>
-      <p class="q-lede">Who owns, controls and sits on the boards of the vendors labs rely on.</p>
+      <p class="q-lede">
+        Who owns, controls and sits on the boards of the vendors labs rely on.
+      </p>
       <q-empty-state
         icon="account_tree"
         heading="The registry browser is not here yet"

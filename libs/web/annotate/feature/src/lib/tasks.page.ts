@@ -9,7 +9,9 @@ import { EmptyState } from '@quorum/web/shared/ui';
   template: `
     <section class="q-page">
       <h1>Annotate</h1>
-      <p class="q-lede">Claim the next task and answer it, one item at a time.</p>
+      <p class="q-lede">
+        Claim the next task and answer it, one item at a time.
+      </p>
       <q-empty-state
         icon="edit"
         heading="No tasks for you yet"

@@ -4,9 +4,21 @@ import { LoginPage } from './login.page';
 import { RegisterPage } from './register.page';
 
 /** Mounted at /login. */
-export const loginRoutes: Route[] = [{ path: '', canMatch: [guestGuard], component: LoginPage, title: 'Sign in · Quorum' }];
+export const loginRoutes: Route[] = [
+  {
+    path: '',
+    canMatch: [guestGuard],
+    component: LoginPage,
+    title: 'Sign in · Quorum',
+  },
+];
 
 /** Mounted at /register. */
 export const registerRoutes: Route[] = [
-  { path: '', canMatch: [guestGuard], component: RegisterPage, title: 'Create your organization · Quorum' },
+  {
+    path: '',
+    canMatch: [guestGuard],
+    component: RegisterPage,
+    title: 'Create your organization · Quorum',
+  },
 ];

@@ -1,5 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -8,11 +18,24 @@ import { Router, RouterLink } from '@angular/router';
 import { WEB_ROUTES } from '@quorum/contracts';
 import { AuthStore } from '@quorum/web/shared/data-access';
 import { ProblemAlert } from '@quorum/web/shared/ui';
-import { ApiProblem, applyServerErrors, safeReturnUrl, serverError } from '@quorum/web/shared/util';
+import {
+  ApiProblem,
+  applyServerErrors,
+  safeReturnUrl,
+  serverError,
+} from '@quorum/web/shared/util';
 
 @Component({
   selector: 'q-login-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule, ProblemAlert],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    ProblemAlert,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <main class="card">
@@ -22,7 +45,12 @@ import { ApiProblem, applyServerErrors, safeReturnUrl, serverError } from '@quor
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>Email</mat-label>
-          <input matInput type="email" formControlName="email" autocomplete="username" />
+          <input
+            matInput
+            type="email"
+            formControlName="email"
+            autocomplete="username"
+          />
           @if (form.controls.email.hasError('required')) {
             <mat-error>Email is required</mat-error>
           } @else if (form.controls.email.hasError('email')) {
@@ -33,19 +61,34 @@ import { ApiProblem, applyServerErrors, safeReturnUrl, serverError } from '@quor
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Password</mat-label>
-          <input matInput type="password" formControlName="password" autocomplete="current-password" />
+          <input
+            matInput
+            type="password"
+            formControlName="password"
+            autocomplete="current-password"
+          />
           @if (form.controls.password.hasError('required')) {
             <mat-error>Password is required</mat-error>
           } @else if (serverError(form.controls.password); as message) {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
-        <button mat-flat-button class="submit" type="submit" [disabled]="pending()">Sign in</button>
+        <button
+          mat-flat-button
+          class="submit"
+          type="submit"
+          [disabled]="pending()"
+        >
+          Sign in
+        </button>
         @if (pending()) {
           <mat-progress-bar mode="indeterminate" aria-label="Signing in" />
         }
       </form>
-      <p class="switch">New to Quorum? <a [routerLink]="['/', routes.register]">Register your lab or vendor</a></p>
+      <p class="switch">
+        New to Quorum?
+        <a [routerLink]="['/', routes.register]">Register your lab or vendor</a>
+      </p>
     </main>
   `,
   styleUrl: './auth-layout.scss',
@@ -80,7 +123,9 @@ export class LoginPage {
     this.auth.login({ email: email.trim(), password }).subscribe({
       next: () => {
         this.pending.set(false);
-        void this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? this.auth.homePath() ?? '/');
+        void this.router.navigateByUrl(
+          safeReturnUrl(this.returnUrl()) ?? this.auth.homePath() ?? '/',
+        );
       },
       error: (err: unknown) => {
         const problem = ApiProblem.from(err);

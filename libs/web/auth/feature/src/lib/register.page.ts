@@ -1,5 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -9,7 +18,12 @@ import { Router, RouterLink } from '@angular/router';
 import { WEB_ROUTES } from '@quorum/contracts';
 import { AuthStore } from '@quorum/web/shared/data-access';
 import { ProblemAlert } from '@quorum/web/shared/ui';
-import { ApiProblem, PASSWORD_MIN_LENGTH, applyServerErrors, serverError } from '@quorum/web/shared/util';
+import {
+  ApiProblem,
+  PASSWORD_MIN_LENGTH,
+  applyServerErrors,
+  serverError,
+} from '@quorum/web/shared/util';
 
 type SelfRegisteredKind = 'lab' | 'vendor';
 
@@ -34,18 +48,30 @@ type SelfRegisteredKind = 'lab' | 'vendor';
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <div class="kind">
           <span id="org-kind-label" class="kind-label">Organization kind</span>
-          <mat-radio-group formControlName="orgKind" aria-labelledby="org-kind-label" aria-describedby="org-kind-hint">
+          <mat-radio-group
+            formControlName="orgKind"
+            aria-labelledby="org-kind-label"
+            aria-describedby="org-kind-hint"
+          >
             <mat-radio-button value="lab">Lab</mat-radio-button>
             <mat-radio-button value="vendor">Vendor</mat-radio-button>
           </mat-radio-group>
-          <p id="org-kind-hint" class="kind-hint">Labs post labeling and RLHF work; vendors' annotators and reviewers do it.</p>
+          <p id="org-kind-hint" class="kind-hint">
+            Labs post labeling and RLHF work; vendors' annotators and reviewers
+            do it.
+          </p>
           @if (kindError(); as message) {
             <p class="kind-error" role="alert">{{ message }}</p>
           }
         </div>
         <mat-form-field appearance="outline">
           <mat-label>Organization name</mat-label>
-          <input matInput formControlName="orgName" autocomplete="organization" maxlength="160" />
+          <input
+            matInput
+            formControlName="orgName"
+            autocomplete="organization"
+            maxlength="160"
+          />
           @if (form.controls.orgName.hasError('required')) {
             <mat-error>Organization name is required</mat-error>
           } @else if (form.controls.orgName.hasError('minlength')) {
@@ -56,7 +82,12 @@ type SelfRegisteredKind = 'lab' | 'vendor';
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Display name</mat-label>
-          <input matInput formControlName="displayName" autocomplete="name" maxlength="120" />
+          <input
+            matInput
+            formControlName="displayName"
+            autocomplete="name"
+            maxlength="120"
+          />
           @if (form.controls.displayName.hasError('required')) {
             <mat-error>Display name is required</mat-error>
           } @else if (serverError(form.controls.displayName); as message) {
@@ -65,7 +96,12 @@ type SelfRegisteredKind = 'lab' | 'vendor';
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Email</mat-label>
-          <input matInput type="email" formControlName="email" autocomplete="email" />
+          <input
+            matInput
+            type="email"
+            formControlName="email"
+            autocomplete="email"
+          />
           @if (form.controls.email.hasError('required')) {
             <mat-error>Email is required</mat-error>
           } @else if (form.controls.email.hasError('email')) {
@@ -76,22 +112,41 @@ type SelfRegisteredKind = 'lab' | 'vendor';
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Password</mat-label>
-          <input matInput type="password" formControlName="password" autocomplete="new-password" />
+          <input
+            matInput
+            type="password"
+            formControlName="password"
+            autocomplete="new-password"
+          />
           <mat-hint>At least {{ minPasswordLength }} characters</mat-hint>
           @if (form.controls.password.hasError('required')) {
             <mat-error>Password is required</mat-error>
           } @else if (form.controls.password.hasError('minlength')) {
-            <mat-error>Use at least {{ minPasswordLength }} characters</mat-error>
+            <mat-error
+              >Use at least {{ minPasswordLength }} characters</mat-error
+            >
           } @else if (serverError(form.controls.password); as message) {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
-        <button mat-flat-button class="submit" type="submit" [disabled]="pending()">Create account</button>
+        <button
+          mat-flat-button
+          class="submit"
+          type="submit"
+          [disabled]="pending()"
+        >
+          Create account
+        </button>
         @if (pending()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Creating account" />
+          <mat-progress-bar
+            mode="indeterminate"
+            aria-label="Creating account"
+          />
         }
       </form>
-      <p class="switch">Already registered? <a [routerLink]="['/', routes.login]">Sign in</a></p>
+      <p class="switch">
+        Already registered? <a [routerLink]="['/', routes.login]">Sign in</a>
+      </p>
     </main>
   `,
   styleUrl: './auth-layout.scss',
@@ -139,14 +194,18 @@ export class RegisterPage {
     orgName: ['', [Validators.required, Validators.minLength(2)]],
     displayName: ['', [Validators.required]],
     email: ['', [Validators.required, Validators.email]],
-    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
+    password: [
+      '',
+      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
+    ],
   });
 
   protected kindError(): string | null {
     this.submitted();
     const control = this.form.controls.orgKind;
     if (!control.touched) return null;
-    if (control.hasError('required')) return 'Choose whether you are a lab or a vendor';
+    if (control.hasError('required'))
+      return 'Choose whether you are a lab or a vendor';
     return serverError(control);
   }
 
@@ -157,12 +216,19 @@ export class RegisterPage {
       this.form.markAllAsTouched();
       return;
     }
-    const { orgKind, orgName, displayName, email, password } = this.form.getRawValue();
+    const { orgKind, orgName, displayName, email, password } =
+      this.form.getRawValue();
     if (!orgKind) return;
     this.pending.set(true);
     this.problem.set(null);
     this.auth
-      .register({ orgKind, orgName: orgName.trim(), displayName: displayName.trim(), email: email.trim(), password })
+      .register({
+        orgKind,
+        orgName: orgName.trim(),
+        displayName: displayName.trim(),
+        email: email.trim(),
+        password,
+      })
       .subscribe({
         next: () => {
           this.pending.set(false);

@@ -11,7 +11,9 @@ import { EmptyState } from '@quorum/web/shared/ui';
   template: `
     <section class="q-page">
       <h1>Jobs</h1>
-      <p class="q-lede">Labeling and RLHF jobs of {{ auth.user()?.orgName }}.</p>
+      <p class="q-lede">
+        Labeling and RLHF jobs of {{ auth.user()?.orgName }}.
+      </p>
       <q-empty-state
         icon="work"
         heading="No jobs yet"

@@ -12,7 +12,8 @@ export type TokenStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export const TOKEN_STORAGE = new InjectionToken<TokenStorage>('TOKEN_STORAGE', {
   providedIn: 'root',
-  factory: () => (typeof localStorage === 'undefined' ? memoryStorage() : localStorage),
+  factory: () =>
+    typeof localStorage === 'undefined' ? memoryStorage() : localStorage,
 });
 
 export function memoryStorage(): TokenStorage {

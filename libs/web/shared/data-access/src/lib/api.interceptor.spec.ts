@@ -1,5 +1,12 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpClient,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -41,21 +48,37 @@ describe('apiInterceptor', () => {
   it('adds the bearer token to API calls', () => {
     const { http, backend } = setup('tok-1');
     http.get('/api/v1/orgs/o-1').subscribe();
-    expect(backend.expectOne('/api/v1/orgs/o-1').request.headers.get('Authorization')).toBe('Bearer tok-1');
+    expect(
+      backend
+        .expectOne('/api/v1/orgs/o-1')
+        .request.headers.get('Authorization'),
+    ).toBe('Bearer tok-1');
   });
 
   it('never sends the token anywhere else', () => {
     const { http, backend } = setup('tok-1');
     http.get('https://elsewhere.example/api/v1/x').subscribe();
     http.get('/assets/logo.svg').subscribe();
-    expect(backend.expectOne('https://elsewhere.example/api/v1/x').request.headers.has('Authorization')).toBe(false);
-    expect(backend.expectOne('/assets/logo.svg').request.headers.has('Authorization')).toBe(false);
+    expect(
+      backend
+        .expectOne('https://elsewhere.example/api/v1/x')
+        .request.headers.has('Authorization'),
+    ).toBe(false);
+    expect(
+      backend
+        .expectOne('/assets/logo.svg')
+        .request.headers.has('Authorization'),
+    ).toBe(false);
   });
 
   it('sends no Authorization header when signed out', () => {
     const { http, backend } = setup(null);
     http.post('/api/v1/auth/login', {}).subscribe({ error: () => undefined });
-    expect(backend.expectOne('/api/v1/auth/login').request.headers.has('Authorization')).toBe(false);
+    expect(
+      backend
+        .expectOne('/api/v1/auth/login')
+        .request.headers.has('Authorization'),
+    ).toBe(false);
   });
 
   it('turns application/problem+json into an ApiProblem with every field error', async () => {
@@ -69,10 +92,17 @@ describe('apiInterceptor', () => {
         detail: 'The request has 2 invalid fields',
         errors: [
           { path: 'email', message: 'email must be an email' },
-          { path: 'role', message: 'role must be one of lab_admin, lab_member' },
+          {
+            path: 'role',
+            message: 'role must be one of lab_admin, lab_member',
+          },
         ],
       },
-      { status: 400, statusText: 'Bad Request', headers: { 'Content-Type': 'application/problem+json' } },
+      {
+        status: 400,
+        statusText: 'Bad Request',
+        headers: { 'Content-Type': 'application/problem+json' },
+      },
     );
 
     const problem = await result.then(
@@ -94,8 +124,13 @@ describe('apiInterceptor', () => {
   it('maps a non-problem error to a readable ApiProblem', async () => {
     const { http, backend } = setup('tok-1');
     const result = firstValueFrom(http.get('/api/v1/orgs/o-1'));
-    backend.expectOne('/api/v1/orgs/o-1').flush('upstream down', { status: 502, statusText: 'Bad Gateway' });
-    await expect(result).rejects.toMatchObject({ status: 502, title: 'Bad Gateway' });
+    backend
+      .expectOne('/api/v1/orgs/o-1')
+      .flush('upstream down', { status: 502, statusText: 'Bad Gateway' });
+    await expect(result).rejects.toMatchObject({
+      status: 502,
+      title: 'Bad Gateway',
+    });
   });
 
   it('on 401 signs out and sends the user to /login with the page to return to', async () => {
@@ -104,9 +139,14 @@ describe('apiInterceptor', () => {
     const navigate = jest.spyOn(router, 'navigateByUrl');
 
     const result = firstValueFrom(http.get('/api/v1/orgs/o-1/members'));
-    backend
-      .expectOne('/api/v1/orgs/o-1/members')
-      .flush({ title: 'Unauthorized', status: 401 }, { status: 401, statusText: 'Unauthorized', headers: { 'Content-Type': 'application/problem+json' } });
+    backend.expectOne('/api/v1/orgs/o-1/members').flush(
+      { title: 'Unauthorized', status: 401 },
+      {
+        status: 401,
+        statusText: 'Unauthorized',
+        headers: { 'Content-Type': 'application/problem+json' },
+      },
+    );
 
     await expect(result).rejects.toMatchObject({ status: 401 });
     expect(auth.isLoggedIn()).toBe(false);
@@ -121,12 +161,21 @@ describe('apiInterceptor', () => {
     await router.navigateByUrl('/login');
     const navigate = jest.spyOn(router, 'navigateByUrl');
 
-    const result = firstValueFrom(http.post('/api/v1/auth/login', { email: 'a@b.c', password: 'x' }));
-    backend
-      .expectOne('/api/v1/auth/login')
-      .flush({ title: 'Invalid email or password', status: 401 }, { status: 401, statusText: 'Unauthorized', headers: { 'Content-Type': 'application/problem+json' } });
+    const result = firstValueFrom(
+      http.post('/api/v1/auth/login', { email: 'a@b.c', password: 'x' }),
+    );
+    backend.expectOne('/api/v1/auth/login').flush(
+      { title: 'Invalid email or password', status: 401 },
+      {
+        status: 401,
+        statusText: 'Unauthorized',
+        headers: { 'Content-Type': 'application/problem+json' },
+      },
+    );
 
-    await expect(result).rejects.toMatchObject({ title: 'Invalid email or password' });
+    await expect(result).rejects.toMatchObject({
+      title: 'Invalid email or password',
+    });
     expect(navigate).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { LoginRequest, LoginResponse, MeResponse, RegisterRequest, RegisterResponse } from '@quorum/contracts';
+import type {
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  RegisterRequest,
+  RegisterResponse,
+} from '@quorum/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-config';
 

@@ -1,9 +1,16 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { LoginResponse, MeResponse, RegisterResponse } from '@quorum/contracts';
+import type {
+  LoginResponse,
+  MeResponse,
+  RegisterResponse,
+} from '@quorum/contracts';
 import { ApiProblem } from '@quorum/web/shared/util';
 import { firstValueFrom } from 'rxjs';
 import { TOKEN_STORAGE, type TokenStorage, memoryStorage } from './api-config';
@@ -32,7 +39,11 @@ function setup(storage: TokenStorage = memoryStorage()) {
       { provide: TOKEN_STORAGE, useValue: storage },
     ],
   });
-  return { store: TestBed.inject(AuthStore), http: TestBed.inject(HttpTestingController), storage };
+  return {
+    store: TestBed.inject(AuthStore),
+    http: TestBed.inject(HttpTestingController),
+    storage,
+  };
 }
 
 describe('AuthStore', () => {
@@ -48,15 +59,27 @@ describe('AuthStore', () => {
 
   it('signs in, stores the token and loads the profile', async () => {
     const { store, http, storage } = setup();
-    const result = firstValueFrom(store.login({ email: me.email, password: 'correct horse battery' }));
+    const result = firstValueFrom(
+      store.login({ email: me.email, password: 'correct horse battery' }),
+    );
 
     const login = http.expectOne('/api/v1/auth/login');
     expect(login.request.method).toBe('POST');
-    expect(login.request.body).toEqual({ email: me.email, password: 'correct horse battery' });
+    expect(login.request.body).toEqual({
+      email: me.email,
+      password: 'correct horse battery',
+    });
     login.flush({
       accessToken: 'tok-1',
       expiresAt: '2030-01-01T00:00:00Z',
-      user: { id: me.id, email: me.email, roles: me.roles, orgId: me.orgId, displayName: me.displayName, orgKind: 'lab' },
+      user: {
+        id: me.id,
+        email: me.email,
+        roles: me.roles,
+        orgId: me.orgId,
+        displayName: me.displayName,
+        orgKind: 'lab',
+      },
     } satisfies LoginResponse);
 
     const meReq = http.expectOne('/api/v1/auth/me');
@@ -75,16 +98,27 @@ describe('AuthStore', () => {
 
   it('stays signed out and surfaces the problem on wrong credentials', async () => {
     const { store, http, storage } = setup();
-    const result = firstValueFrom(store.login({ email: me.email, password: 'wrong password!' }));
-    http
-      .expectOne('/api/v1/auth/login')
-      .flush(
-        { type: 'about:blank', title: 'Invalid email or password', status: 401 },
-        { status: 401, statusText: 'Unauthorized', headers: { 'Content-Type': 'application/problem+json' } },
-      );
+    const result = firstValueFrom(
+      store.login({ email: me.email, password: 'wrong password!' }),
+    );
+    http.expectOne('/api/v1/auth/login').flush(
+      {
+        type: 'about:blank',
+        title: 'Invalid email or password',
+        status: 401,
+      },
+      {
+        status: 401,
+        statusText: 'Unauthorized',
+        headers: { 'Content-Type': 'application/problem+json' },
+      },
+    );
 
     await expect(result).rejects.toBeInstanceOf(ApiProblem);
-    await expect(result).rejects.toMatchObject({ title: 'Invalid email or password', status: 401 });
+    await expect(result).rejects.toMatchObject({
+      title: 'Invalid email or password',
+      status: 401,
+    });
     expect(store.isLoggedIn()).toBe(false);
     expect(storage.getItem(ACCESS_TOKEN_KEY)).toBeNull();
   });
@@ -92,17 +126,39 @@ describe('AuthStore', () => {
   it('registers and takes the profile from the answer without another request', async () => {
     const { store, http, storage } = setup();
     const result = firstValueFrom(
-      store.register({ email: 'v@vendor.test', password: 'a long enough pw', displayName: 'Vic', orgName: 'Acme Labeling', orgKind: 'vendor' }),
+      store.register({
+        email: 'v@vendor.test',
+        password: 'a long enough pw',
+        displayName: 'Vic',
+        orgName: 'Acme Labeling',
+        orgKind: 'vendor',
+      }),
     );
     const req = http.expectOne('/api/v1/auth/register');
     expect(req.request.method).toBe('POST');
     req.flush({
       accessToken: 'tok-2',
-      user: { id: 'u-2', email: 'v@vendor.test', displayName: 'Vic', orgId: 'o-2', roles: ['vendor_admin'] },
-      org: { id: 'o-2', name: 'Acme Labeling', kind: 'vendor', entityId: 'e-2', createdAt: '2025-01-01T00:00:00Z' },
+      user: {
+        id: 'u-2',
+        email: 'v@vendor.test',
+        displayName: 'Vic',
+        orgId: 'o-2',
+        roles: ['vendor_admin'],
+      },
+      org: {
+        id: 'o-2',
+        name: 'Acme Labeling',
+        kind: 'vendor',
+        entityId: 'e-2',
+        createdAt: '2025-01-01T00:00:00Z',
+      },
     } satisfies RegisterResponse);
 
-    await expect(result).resolves.toMatchObject({ orgName: 'Acme Labeling', orgKind: 'vendor', roles: ['vendor_admin'] });
+    await expect(result).resolves.toMatchObject({
+      orgName: 'Acme Labeling',
+      orgKind: 'vendor',
+      roles: ['vendor_admin'],
+    });
     expect(storage.getItem(ACCESS_TOKEN_KEY)).toBe('tok-2');
     expect(store.homePath()).toBe('/vendor');
   });
@@ -132,7 +188,12 @@ describe('AuthStore', () => {
     const { store, http } = setup(storage);
 
     const user = firstValueFrom(store.ensureUser());
-    http.expectOne('/api/v1/auth/me').flush({ title: 'Unauthorized', status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/v1/auth/me')
+      .flush(
+        { title: 'Unauthorized', status: 401 },
+        { status: 401, statusText: 'Unauthorized' },
+      );
 
     await expect(user).resolves.toBeNull();
     expect(store.isLoggedIn()).toBe(false);

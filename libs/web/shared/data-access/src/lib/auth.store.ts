@@ -1,7 +1,23 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { ORG_ADMIN_ROLES, type LoginRequest, type MeResponse, type RegisterRequest, type Role } from '@quorum/contracts';
+import {
+  ORG_ADMIN_ROLES,
+  type LoginRequest,
+  type MeResponse,
+  type RegisterRequest,
+  type Role,
+} from '@quorum/contracts';
 import { areasForRoles, homePathForRoles } from '@quorum/web/shared/util';
-import { type Observable, catchError, finalize, map, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
+import {
+  type Observable,
+  catchError,
+  finalize,
+  map,
+  of,
+  shareReplay,
+  switchMap,
+  tap,
+  throwError,
+} from 'rxjs';
 import { TOKEN_STORAGE } from './api-config';
 import { AuthApi } from './auth.api';
 
@@ -16,16 +32,22 @@ export class AuthStore {
   private readonly api = inject(AuthApi);
   private readonly storage = inject(TOKEN_STORAGE);
 
-  private readonly tokenState = signal<string | null>(this.storage.getItem(ACCESS_TOKEN_KEY));
+  private readonly tokenState = signal<string | null>(
+    this.storage.getItem(ACCESS_TOKEN_KEY),
+  );
   private readonly userState = signal<MeResponse | null>(null);
   private pendingMe: Observable<MeResponse> | null = null;
 
   readonly token = this.tokenState.asReadonly();
   readonly user = this.userState.asReadonly();
   readonly isLoggedIn = computed(() => this.tokenState() !== null);
-  readonly roles = computed<readonly Role[]>(() => this.userState()?.roles ?? []);
+  readonly roles = computed<readonly Role[]>(
+    () => this.userState()?.roles ?? [],
+  );
   readonly orgKind = computed(() => this.userState()?.orgKind ?? null);
-  readonly isOrgAdmin = computed(() => this.roles().some((role) => ORG_ADMIN_ROLES.includes(role)));
+  readonly isOrgAdmin = computed(() =>
+    this.roles().some((role) => ORG_ADMIN_ROLES.includes(role)),
+  );
   /** Areas the navigation shows. */
   readonly areas = computed(() => areasForRoles(this.roles()));
   /** Where `/` leads this user; null when no role opens an area. */

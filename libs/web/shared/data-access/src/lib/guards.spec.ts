@@ -1,5 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -7,16 +10,33 @@ import type { MeResponse, Role } from '@quorum/contracts';
 import { TOKEN_STORAGE, memoryStorage } from './api-config';
 import { apiInterceptor } from './api.interceptor';
 import { ACCESS_TOKEN_KEY } from './auth.store';
-import { NO_ACCESS_PATH, authGuard, guestGuard, homeRedirect, roleGuard } from './guards';
+import {
+  NO_ACCESS_PATH,
+  authGuard,
+  guestGuard,
+  homeRedirect,
+  roleGuard,
+} from './guards';
 
 @Component({ template: '' })
 class Blank {}
 
 function user(roles: Role[]): MeResponse {
-  return { id: 'u', email: 'u@x.test', displayName: 'U', orgId: 'o', orgKind: 'lab', orgName: 'Org', roles };
+  return {
+    id: 'u',
+    email: 'u@x.test',
+    displayName: 'U',
+    orgId: 'o',
+    orgKind: 'lab',
+    orgName: 'Org',
+    roles,
+  };
 }
 
-async function navigate(url: string, opts: { token: string | null; roles?: Role[] }) {
+async function navigate(
+  url: string,
+  opts: { token: string | null; roles?: Role[]; expired?: boolean },
+) {
   const storage = memoryStorage();
   if (opts.token) storage.setItem(ACCESS_TOKEN_KEY, opts.token);
   TestBed.configureTestingModule({
@@ -32,8 +52,16 @@ async function navigate(url: string, opts: { token: string | null; roles?: Role[
           children: [
             { path: '', pathMatch: 'full', redirectTo: homeRedirect },
             { path: 'lab', canMatch: [roleGuard('lab')], component: Blank },
-            { path: 'vendor', canMatch: [roleGuard('vendor')], component: Blank },
-            { path: 'annotate', canMatch: [roleGuard('annotate')], component: Blank },
+            {
+              path: 'vendor',
+              canMatch: [roleGuard('vendor')],
+              component: Blank,
+            },
+            {
+              path: 'annotate',
+              canMatch: [roleGuard('annotate')],
+              component: Blank,
+            },
             { path: 'admin', canMatch: [roleGuard('admin')], component: Blank },
             { path: NO_ACCESS_PATH, component: Blank },
           ],
@@ -52,15 +80,39 @@ async function navigate(url: string, opts: { token: string | null; roles?: Role[
       requests = backend.match('/api/v1/auth/me');
     }
     expect(requests).toHaveLength(1);
-    requests[0].flush(user(opts.roles ?? []));
+    if (opts.expired) {
+      requests[0].flush(
+        { title: 'Unauthorized', status: 401 },
+        {
+          status: 401,
+          statusText: 'Unauthorized',
+          headers: { 'Content-Type': 'application/problem+json' },
+        },
+      );
+    } else {
+      requests[0].flush(user(opts.roles ?? []));
+    }
   }
   await done;
+  // A rejected session starts a second navigation (the interceptor's); let it finish too.
+  for (let i = 0; i < 20 && router.currentNavigation(); i++) {
+    await new Promise((resolve) => setTimeout(resolve));
+  }
   return router.url;
 }
 
 describe('route guards', () => {
   it('sends a stranger to /login, remembering the page', async () => {
-    expect(await navigate('/vendor', { token: null })).toBe('/login?returnUrl=%2Fvendor');
+    expect(await navigate('/vendor', { token: null })).toBe(
+      '/login?returnUrl=%2Fvendor',
+    );
+  });
+
+  it('drops a session the server rejects and asks to sign in again, remembering the page', async () => {
+    expect(await navigate('/lab', { token: 'expired', expired: true })).toBe(
+      '/login?returnUrl=%2Flab',
+    );
+    expect(TestBed.inject(TOKEN_STORAGE).getItem(ACCESS_TOKEN_KEY)).toBeNull();
   });
 
   it('opens the login page to a stranger', async () => {
@@ -77,18 +129,26 @@ describe('route guards', () => {
   });
 
   it('sends a signed-in user away from the login page to their home', async () => {
-    expect(await navigate('/login', { token: 't', roles: ['annotator'] })).toBe('/annotate');
+    expect(await navigate('/login', { token: 't', roles: ['annotator'] })).toBe(
+      '/annotate',
+    );
   });
 
   it('keeps an annotator out of the vendor admin area', async () => {
-    expect(await navigate('/vendor', { token: 't', roles: ['annotator'] })).toBe('/annotate');
+    expect(
+      await navigate('/vendor', { token: 't', roles: ['annotator'] }),
+    ).toBe('/annotate');
   });
 
   it('lets a lab admin into Lab', async () => {
-    expect(await navigate('/lab', { token: 't', roles: ['lab_admin'] })).toBe('/lab');
+    expect(await navigate('/lab', { token: 't', roles: ['lab_admin'] })).toBe(
+      '/lab',
+    );
   });
 
   it('shows the no-access page to a user without any role', async () => {
-    expect(await navigate('/', { token: 't', roles: [] })).toBe(`/${NO_ACCESS_PATH}`);
+    expect(await navigate('/', { token: 't', roles: [] })).toBe(
+      `/${NO_ACCESS_PATH}`,
+    );
   });
 });

@@ -1,5 +1,9 @@
 import { inject } from '@angular/core';
-import { type CanMatchFn, type RedirectFunction, Router } from '@angular/router';
+import {
+  type CanMatchFn,
+  type RedirectFunction,
+  Router,
+} from '@angular/router';
 import { WEB_ROUTES } from '@quorum/contracts';
 import { type AreaKey, canEnterArea } from '@quorum/web/shared/util';
 import { map } from 'rxjs';
@@ -16,14 +20,18 @@ export const NO_ACCESS_PATH = 'no-access';
 export const authGuard: CanMatchFn = () => {
   const auth = inject(AuthStore);
   const router = inject(Router);
-  return auth.ensureUser().pipe(map((user) => (user ? true : loginUrlTree(router))));
+  return auth
+    .ensureUser()
+    .pipe(map((user) => (user ? true : loginUrlTree(router))));
 };
 
 /** Login and registration: a user who is already signed in goes to their home area. */
 export const guestGuard: CanMatchFn = () => {
   const auth = inject(AuthStore);
   const router = inject(Router);
-  return auth.ensureUser().pipe(map((user) => (user ? router.parseUrl('/') : true)));
+  return auth
+    .ensureUser()
+    .pipe(map((user) => (user ? router.parseUrl('/') : true)));
 };
 
 /** An area opens only to the roles that own it; anyone else is sent to their own home. */

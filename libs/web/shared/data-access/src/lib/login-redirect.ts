@@ -8,6 +8,11 @@ import { safeReturnUrl } from '@quorum/web/shared/util';
  */
 export function loginUrlTree(router: Router): UrlTree {
   const target = router.currentNavigation()?.extractedUrl;
-  const returnUrl = safeReturnUrl(target ? router.serializeUrl(target) : router.url);
-  return router.createUrlTree(['/', WEB_ROUTES.login], returnUrl ? { queryParams: { returnUrl } } : {});
+  const returnUrl = safeReturnUrl(
+    target ? router.serializeUrl(target) : router.url,
+  );
+  return router.createUrlTree(
+    ['/', WEB_ROUTES.login],
+    returnUrl ? { queryParams: { returnUrl } } : {},
+  );
 }

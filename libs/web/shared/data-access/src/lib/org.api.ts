@@ -1,6 +1,11 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CreateMemberRequest, MemberView, OrgView, Page } from '@quorum/contracts';
+import type {
+  CreateMemberRequest,
+  MemberView,
+  OrgView,
+  Page,
+} from '@quorum/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-config';
 
@@ -15,17 +20,31 @@ export class OrgApi {
   private readonly base = inject(API_BASE_URL);
 
   get(orgId: string): Observable<OrgView> {
-    return this.http.get<OrgView>(`${this.base}/orgs/${encodeURIComponent(orgId)}`);
+    return this.http.get<OrgView>(
+      `${this.base}/orgs/${encodeURIComponent(orgId)}`,
+    );
   }
 
-  listMembers(orgId: string, query: PageQuery = {}): Observable<Page<MemberView>> {
+  listMembers(
+    orgId: string,
+    query: PageQuery = {},
+  ): Observable<Page<MemberView>> {
     let params = new HttpParams();
     if (query.limit) params = params.set('limit', query.limit);
     if (query.cursor) params = params.set('cursor', query.cursor);
-    return this.http.get<Page<MemberView>>(`${this.base}/orgs/${encodeURIComponent(orgId)}/members`, { params });
+    return this.http.get<Page<MemberView>>(
+      `${this.base}/orgs/${encodeURIComponent(orgId)}/members`,
+      { params },
+    );
   }
 
-  createMember(orgId: string, body: CreateMemberRequest): Observable<MemberView> {
-    return this.http.post<MemberView>(`${this.base}/orgs/${encodeURIComponent(orgId)}/members`, body);
+  createMember(
+    orgId: string,
+    body: CreateMemberRequest,
+  ): Observable<MemberView> {
+    return this.http.post<MemberView>(
+      `${this.base}/orgs/${encodeURIComponent(orgId)}/members`,
+      body,
+    );
   }
 }

@@ -1,5 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MemberView } from '@quorum/contracts';
@@ -63,16 +66,32 @@ describe('TeamStore', () => {
     store.load('o-1');
     http
       .expectOne((r) => r.url === '/api/v1/orgs/o-1/members')
-      .flush({ title: 'Not found', status: 404 }, { status: 404, statusText: 'Not Found', headers: { 'Content-Type': 'application/problem+json' } });
+      .flush(
+        { title: 'Not found', status: 404 },
+        {
+          status: 404,
+          statusText: 'Not Found',
+          headers: { 'Content-Type': 'application/problem+json' },
+        },
+      );
     expect(store.problem()?.title).toBe('Not found');
     expect(store.loaded()).toBe(false);
   });
 
   it('adds a created member to the list', async () => {
     store.load('o-1');
-    http.expectOne((r) => r.url === '/api/v1/orgs/o-1/members').flush({ items: [member('a', 'Ada')], nextCursor: null });
+    http
+      .expectOne((r) => r.url === '/api/v1/orgs/o-1/members')
+      .flush({ items: [member('a', 'Ada')], nextCursor: null });
 
-    const created = firstValueFrom(store.add({ email: 'c@org.test', password: 'long enough pw', displayName: 'Cy', role: 'lab_member' }));
+    const created = firstValueFrom(
+      store.add({
+        email: 'c@org.test',
+        password: 'long enough pw',
+        displayName: 'Cy',
+        role: 'lab_member',
+      }),
+    );
     const req = http.expectOne('/api/v1/orgs/o-1/members');
     expect(req.request.method).toBe('POST');
     req.flush(member('c', 'Cy'));

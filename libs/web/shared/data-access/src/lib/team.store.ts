@@ -41,9 +41,16 @@ export class TeamStore {
   /** Creates a member; errors come back to the caller (the dialog shows them beside its fields). */
   add(body: CreateMemberRequest): Observable<MemberView> {
     const orgId = this.requireOrgId();
-    return this.api.createMember(orgId, body).pipe(
-      tap((member) => this.membersState.update((members) => [...members.filter((m) => m.id !== member.id), member])),
-    );
+    return this.api
+      .createMember(orgId, body)
+      .pipe(
+        tap((member) =>
+          this.membersState.update((members) => [
+            ...members.filter((m) => m.id !== member.id),
+            member,
+          ]),
+        ),
+      );
   }
 
   private fetch(cursor: string | null): void {
@@ -53,7 +60,9 @@ export class TeamStore {
     this.api.listMembers(orgId, { cursor, limit: TEAM_PAGE_SIZE }).subscribe({
       next: (page) => {
         if (this.orgId() !== orgId) return;
-        this.membersState.update((members) => (cursor ? [...members, ...page.items] : page.items));
+        this.membersState.update((members) =>
+          cursor ? [...members, ...page.items] : page.items,
+        );
         this.cursorState.set(page.nextCursor);
         this.loadedState.set(true);
         this.loadingState.set(false);

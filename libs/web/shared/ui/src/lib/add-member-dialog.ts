@@ -1,12 +1,30 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { CreateMemberRequest, MemberView, Role } from '@quorum/contracts';
-import { ApiProblem, PASSWORD_MIN_LENGTH, applyServerErrors, serverError } from '@quorum/web/shared/util';
+import {
+  ApiProblem,
+  PASSWORD_MIN_LENGTH,
+  applyServerErrors,
+  serverError,
+} from '@quorum/web/shared/util';
 import type { Observable } from 'rxjs';
 import { ProblemAlert } from './problem-alert';
 import { RoleLabelPipe } from './role-label.pipe';
@@ -40,7 +58,12 @@ export interface AddMemberDialogData {
         <q-problem-alert [problem]="problem()" />
         <mat-form-field appearance="outline">
           <mat-label>Display name</mat-label>
-          <input matInput formControlName="displayName" autocomplete="off" maxlength="120" />
+          <input
+            matInput
+            formControlName="displayName"
+            autocomplete="off"
+            maxlength="120"
+          />
           @if (form.controls.displayName.hasError('required')) {
             <mat-error>Display name is required</mat-error>
           } @else if (serverError(form.controls.displayName); as message) {
@@ -49,7 +72,12 @@ export interface AddMemberDialogData {
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Email</mat-label>
-          <input matInput type="email" formControlName="email" autocomplete="off" />
+          <input
+            matInput
+            type="email"
+            formControlName="email"
+            autocomplete="off"
+          />
           @if (form.controls.email.hasError('required')) {
             <mat-error>Email is required</mat-error>
           } @else if (form.controls.email.hasError('email')) {
@@ -60,12 +88,22 @@ export interface AddMemberDialogData {
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Initial password</mat-label>
-          <input matInput type="password" formControlName="password" autocomplete="new-password" />
-          <mat-hint>At least {{ minPasswordLength }} characters; share it with them privately.</mat-hint>
+          <input
+            matInput
+            type="password"
+            formControlName="password"
+            autocomplete="new-password"
+          />
+          <mat-hint
+            >At least {{ minPasswordLength }} characters; share it with them
+            privately.</mat-hint
+          >
           @if (form.controls.password.hasError('required')) {
             <mat-error>Password is required</mat-error>
           } @else if (form.controls.password.hasError('minlength')) {
-            <mat-error>Use at least {{ minPasswordLength }} characters</mat-error>
+            <mat-error
+              >Use at least {{ minPasswordLength }} characters</mat-error
+            >
           } @else if (serverError(form.controls.password); as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -85,8 +123,17 @@ export interface AddMemberDialogData {
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close [disabled]="pending()">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="pending()">Add member</button>
+        <button
+          mat-button
+          type="button"
+          mat-dialog-close
+          [disabled]="pending()"
+        >
+          Cancel
+        </button>
+        <button mat-flat-button type="submit" [disabled]="pending()">
+          Add member
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -101,7 +148,8 @@ export interface AddMemberDialogData {
 })
 export class AddMemberDialog {
   protected readonly data = inject<AddMemberDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject<MatDialogRef<AddMemberDialog, MemberView>>(MatDialogRef);
+  private readonly dialogRef =
+    inject<MatDialogRef<AddMemberDialog, MemberView>>(MatDialogRef);
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly minPasswordLength = PASSWORD_MIN_LENGTH;
@@ -112,8 +160,14 @@ export class AddMemberDialog {
   protected readonly form = this.fb.group({
     displayName: ['', [Validators.required]],
     email: ['', [Validators.required, Validators.email]],
-    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
-    role: this.fb.control<Role | ''>(this.data.roles.length === 1 ? this.data.roles[0] : '', Validators.required),
+    password: [
+      '',
+      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
+    ],
+    role: this.fb.control<Role | ''>(
+      this.data.roles.length === 1 ? this.data.roles[0] : '',
+      Validators.required,
+    ),
   });
 
   protected submit(): void {
@@ -127,15 +181,22 @@ export class AddMemberDialog {
     this.pending.set(true);
     this.problem.set(null);
     this.dialogRef.disableClose = true;
-    this.data.submit({ displayName: displayName.trim(), email: email.trim(), password, role }).subscribe({
-      next: (member) => this.dialogRef.close(member),
-      error: (err: unknown) => {
-        const problem = ApiProblem.from(err);
-        applyServerErrors(this.form, problem);
-        this.problem.set(problem);
-        this.pending.set(false);
-        this.dialogRef.disableClose = false;
-      },
-    });
+    this.data
+      .submit({
+        displayName: displayName.trim(),
+        email: email.trim(),
+        password,
+        role,
+      })
+      .subscribe({
+        next: (member) => this.dialogRef.close(member),
+        error: (err: unknown) => {
+          const problem = ApiProblem.from(err);
+          applyServerErrors(this.form, problem);
+          this.problem.set(problem);
+          this.pending.set(false);
+          this.dialogRef.disableClose = false;
+        },
+      });
   }
 }

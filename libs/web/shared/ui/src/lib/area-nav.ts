@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  input,
+  output,
+} from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { RouterLink, RouterLinkActive } from '@angular/router';
@@ -36,7 +41,11 @@ import type { Area } from '@quorum/web/shared/util';
             [attr.aria-current]="pageLink.isActive ? 'page' : null"
             (click)="navigated.emit()"
           >
-            <mat-icon matListItemIcon [svgIcon]="page.icon" aria-hidden="true" />
+            <mat-icon
+              matListItemIcon
+              [svgIcon]="page.icon"
+              aria-hidden="true"
+            />
             <span matListItemTitle>{{ page.label }}</span>
           </a>
         }

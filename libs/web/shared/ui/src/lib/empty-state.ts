@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  input,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 
@@ -17,7 +22,9 @@ import { MatIconModule } from '@angular/material/icon';
     }
     <ng-content />
     @if (actionLabel(); as label) {
-      <button mat-stroked-button type="button" (click)="action.emit()">{{ label }}</button>
+      <button mat-stroked-button type="button" (click)="action.emit()">
+        {{ label }}
+      </button>
     }
   `,
   styles: `

@@ -29,7 +29,9 @@ import { RoleLabelPipe } from './role-label.pipe';
       </ng-container>
       <ng-container matColumnDef="createdAt">
         <th mat-header-cell *matHeaderCellDef scope="col">Added</th>
-        <td mat-cell *matCellDef="let m">{{ m.createdAt | date: 'mediumDate' }}</td>
+        <td mat-cell *matCellDef="let m">
+          {{ m.createdAt | date: 'mediumDate' }}
+        </td>
       </ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
       <tr mat-row *matRowDef="let row; columns: columns"></tr>

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import type { ApiProblem } from '@quorum/web/shared/util';
 
@@ -20,7 +25,8 @@ import type { ApiProblem } from '@quorum/web/shared/util';
             <ul class="errors">
               @for (e of fieldErrors(); track $index) {
                 <li>
-                  <span class="where">{{ e.where }}</span>{{ e.message }}
+                  <span class="where">{{ e.where }}</span
+                  >{{ e.message }}
                 </li>
               }
             </ul>
@@ -74,7 +80,12 @@ export class ProblemAlert {
 
   protected readonly fieldErrors = computed(() =>
     (this.problem()?.errors ?? []).map((e) => ({
-      where: e.line !== undefined ? `Line ${e.line}${e.path ? ` (${e.path})` : ''}: ` : e.path ? `${e.path}: ` : '',
+      where:
+        e.line !== undefined
+          ? `Line ${e.line}${e.path ? ` (${e.path})` : ''}: `
+          : e.path
+            ? `${e.path}: `
+            : '',
       message: e.message,
     })),
   );

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  input,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -11,7 +16,14 @@ import { ProblemAlert } from './problem-alert';
 /** An organization's member list with its loading, error and empty states and the Add member action. */
 @Component({
   selector: 'q-team-view',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, EmptyState, MemberList, ProblemAlert],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    EmptyState,
+    MemberList,
+    ProblemAlert,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (canAdd()) {
@@ -31,11 +43,22 @@ import { ProblemAlert } from './problem-alert';
         <q-member-list [members]="members()" />
         @if (hasMore()) {
           <div class="more">
-            <button mat-stroked-button type="button" [disabled]="loading()" (click)="loadMore.emit()">Load more</button>
+            <button
+              mat-stroked-button
+              type="button"
+              [disabled]="loading()"
+              (click)="loadMore.emit()"
+            >
+              Load more
+            </button>
           </div>
         }
       } @else {
-        <q-empty-state icon="group" heading="No members yet" message="Nobody else belongs to this organization yet." />
+        <q-empty-state
+          icon="group"
+          heading="No members yet"
+          message="Nobody else belongs to this organization yet."
+        />
       }
     }
   `,

@@ -10,7 +10,10 @@ describe('ApiProblem.fromResponse', () => {
       requestId: 'req-1',
       errors: [
         { path: 'email', message: 'email must be an email' },
-        { path: 'password', message: 'password must be at least 12 characters' },
+        {
+          path: 'password',
+          message: 'password must be at least 12 characters',
+        },
       ],
     });
     expect(problem).toBeInstanceOf(ApiProblem);
@@ -19,11 +22,16 @@ describe('ApiProblem.fromResponse', () => {
     expect(problem.status).toBe(400);
     expect(problem.requestId).toBe('req-1');
     expect(problem.errors).toHaveLength(2);
-    expect(problem.messagesFor('password')).toEqual(['password must be at least 12 characters']);
+    expect(problem.messagesFor('password')).toEqual([
+      'password must be at least 12 characters',
+    ]);
   });
 
   it('parses a problem that arrived as text', () => {
-    const problem = ApiProblem.fromResponse(409, JSON.stringify({ title: 'Conflict', status: 409 }));
+    const problem = ApiProblem.fromResponse(
+      409,
+      JSON.stringify({ title: 'Conflict', status: 409 }),
+    );
     expect(problem.title).toBe('Conflict');
     expect(problem.errors).toEqual([]);
   });
@@ -42,7 +50,10 @@ describe('ApiProblem.fromResponse', () => {
   });
 
   it('drops malformed field errors instead of crashing on them', () => {
-    const problem = ApiProblem.fromResponse(400, { title: 'Bad', errors: [{ path: 'a' }, 'x', { path: 'b', message: 'm' }] });
+    const problem = ApiProblem.fromResponse(400, {
+      title: 'Bad',
+      errors: [{ path: 'a' }, 'x', { path: 'b', message: 'm' }],
+    });
     expect(problem.errors).toEqual([{ path: 'b', message: 'm' }]);
   });
 
@@ -52,7 +63,11 @@ describe('ApiProblem.fromResponse', () => {
   });
 
   it('gives a readable title to a server error without a problem body', () => {
-    const problem = ApiProblem.fromResponse(502, '<html>Bad gateway</html>', 'Bad Gateway');
+    const problem = ApiProblem.fromResponse(
+      502,
+      '<html>Bad gateway</html>',
+      'Bad Gateway',
+    );
     expect(problem.title).toBe('Bad Gateway');
     expect(problem.status).toBe(502);
     expect(problem.detail).toContain('server');

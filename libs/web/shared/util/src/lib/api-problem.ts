@@ -14,7 +14,9 @@ export class ApiProblem extends Error {
   readonly requestId: string | null;
 
   constructor(problem: ProblemDetails) {
-    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    super(
+      problem.detail ? `${problem.title}: ${problem.detail}` : problem.title,
+    );
     this.name = 'ApiProblem';
     this.type = problem.type || 'about:blank';
     this.title = problem.title;
@@ -30,13 +32,18 @@ export class ApiProblem extends Error {
    * Builds a problem from an HTTP error answer. `body` is whatever the server sent (already parsed
    * when it was JSON); a body that is not a problem document still gives a readable title.
    */
-  static fromResponse(status: number, body: unknown, statusText = ''): ApiProblem {
+  static fromResponse(
+    status: number,
+    body: unknown,
+    statusText = '',
+  ): ApiProblem {
     if (status === 0) {
       return new ApiProblem({
         type: 'about:blank',
         title: 'Cannot reach Quorum',
         status: 0,
-        detail: 'The server did not answer. Check your connection and try again.',
+        detail:
+          'The server did not answer. Check your connection and try again.',
       });
     }
     const parsed = typeof body === 'string' ? tryParseJson(body) : body;
@@ -46,15 +53,24 @@ export class ApiProblem extends Error {
         title: parsed.title,
         status: typeof parsed.status === 'number' ? parsed.status : status,
         detail: typeof parsed.detail === 'string' ? parsed.detail : undefined,
-        errors: Array.isArray(parsed.errors) ? parsed.errors.filter(isFieldError) : [],
-        requestId: typeof parsed.requestId === 'string' ? parsed.requestId : undefined,
+        errors: Array.isArray(parsed.errors)
+          ? parsed.errors.filter(isFieldError)
+          : [],
+        requestId:
+          typeof parsed.requestId === 'string' ? parsed.requestId : undefined,
       });
     }
     return new ApiProblem({
       type: 'about:blank',
-      title: statusText && statusText !== 'OK' ? statusText : `Request failed (HTTP ${status})`,
+      title:
+        statusText && statusText !== 'OK'
+          ? statusText
+          : `Request failed (HTTP ${status})`,
       status,
-      detail: status >= 500 ? 'Something went wrong on the server. Try again in a moment.' : undefined,
+      detail:
+        status >= 500
+          ? 'Something went wrong on the server. Try again in a moment.'
+          : undefined,
     });
   }
 
@@ -72,7 +88,9 @@ export class ApiProblem extends Error {
   /** Messages the server gave for one field, by its path (`email`, `share.exact`, …). */
   messagesFor(path: string): string[] {
     const wanted = normalizePath(path);
-    return this.errors.filter((e) => normalizePath(e.path) === wanted).map((e) => e.message);
+    return this.errors
+      .filter((e) => normalizePath(e.path) === wanted)
+      .map((e) => e.message);
   }
 }
 
@@ -102,7 +120,11 @@ interface ProblemLike {
 }
 
 function isProblemLike(value: unknown): value is ProblemLike {
-  return typeof value === 'object' && value !== null && typeof (value as { title?: unknown }).title === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { title?: unknown }).title === 'string'
+  );
 }
 
 function isFieldError(value: unknown): value is ProblemFieldError {

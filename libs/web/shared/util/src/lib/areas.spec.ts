@@ -1,5 +1,10 @@
 import type { Role } from '@quorum/contracts';
-import { areasForRoles, canEnterArea, homePathForRoles, safeReturnUrl } from './areas';
+import {
+  areasForRoles,
+  canEnterArea,
+  homePathForRoles,
+  safeReturnUrl,
+} from './areas';
 
 const keys = (roles: Role[]) => areasForRoles(roles).map((a) => a.key);
 
@@ -21,8 +26,14 @@ describe('areasForRoles', () => {
   });
 
   it('lists each area once for users holding several of its roles, in navigation order', () => {
-    expect(keys(['reviewer', 'annotator', 'vendor_admin'])).toEqual(['vendor', 'annotate']);
-    expect(keys(['auditor', 'lab_member', 'lab_admin'])).toEqual(['lab', 'admin']);
+    expect(keys(['reviewer', 'annotator', 'vendor_admin'])).toEqual([
+      'vendor',
+      'annotate',
+    ]);
+    expect(keys(['auditor', 'lab_member', 'lab_admin'])).toEqual([
+      'lab',
+      'admin',
+    ]);
   });
 });
 
@@ -61,12 +72,18 @@ describe('safeReturnUrl', () => {
     expect(safeReturnUrl('/lab/team')).toBe('/lab/team');
   });
 
-  it.each(['https://evil.example', '//evil.example/x', '/\\evil.example', 'lab', '', '/', '/login?x=1', '/register'])(
-    'drops %j',
-    (url) => {
-      expect(safeReturnUrl(url)).toBeNull();
-    },
-  );
+  it.each([
+    'https://evil.example',
+    '//evil.example/x',
+    '/\\evil.example',
+    'lab',
+    '',
+    '/',
+    '/login?x=1',
+    '/register',
+  ])('drops %j', (url) => {
+    expect(safeReturnUrl(url)).toBeNull();
+  });
 
   it('drops a missing value', () => {
     expect(safeReturnUrl(undefined)).toBeNull();

@@ -72,7 +72,9 @@ export function canEnterArea(roles: readonly Role[], key: AreaKey): boolean {
 
 /** The areas a user with these roles may see, in navigation order. */
 export function areasForRoles(roles: readonly Role[]): Area[] {
-  return AREAS.filter((area) => area.roles.some((role) => roles.includes(role)));
+  return AREAS.filter((area) =>
+    area.roles.some((role) => roles.includes(role)),
+  );
 }
 
 /** Where a user lands after signing in or opening `/`; null when no role opens any area. */
@@ -86,7 +88,18 @@ export function homePathForRoles(roles: readonly Role[]): string | null {
  * scheme), so a crafted `?returnUrl=` cannot send a user elsewhere.
  */
 export function safeReturnUrl(url: string | null | undefined): string | null {
-  if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return null;
-  if (url === '/' || url.startsWith(`/${WEB_ROUTES.login}`) || url.startsWith(`/${WEB_ROUTES.register}`)) return null;
+  if (
+    !url ||
+    !url.startsWith('/') ||
+    url.startsWith('//') ||
+    url.startsWith('/\\')
+  )
+    return null;
+  if (
+    url === '/' ||
+    url.startsWith(`/${WEB_ROUTES.login}`) ||
+    url.startsWith(`/${WEB_ROUTES.register}`)
+  )
+    return null;
   return url;
 }

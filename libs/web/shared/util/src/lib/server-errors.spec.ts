@@ -13,12 +13,18 @@ describe('applyServerErrors', () => {
   });
 
   it('marks the matching controls and returns the rest', () => {
-    const form = new FormGroup({ email: new FormControl('a@b.test', Validators.required) });
+    const form = new FormGroup({
+      email: new FormControl('a@b.test', Validators.required),
+    });
     const unmatched = applyServerErrors(form, problem);
-    expect(serverError(form.controls.email)).toBe('email is already registered');
+    expect(serverError(form.controls.email)).toBe(
+      'email is already registered',
+    );
     expect(form.controls.email.touched).toBe(true);
     expect(form.invalid).toBe(true);
-    expect(unmatched).toEqual([{ path: 'orgKind', message: 'orgKind must be lab or vendor' }]);
+    expect(unmatched).toEqual([
+      { path: 'orgKind', message: 'orgKind must be lab or vendor' },
+    ]);
   });
 
   it('clears the server error once the user edits the field', () => {

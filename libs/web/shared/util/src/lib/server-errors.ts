@@ -6,7 +6,10 @@ import type { ApiProblem } from './api-problem';
  * Puts the server's field errors on the matching form controls (as a `server` error, cleared by
  * the next edit) so they show beside the fields. Returns the errors no control matched.
  */
-export function applyServerErrors(form: FormGroup, problem: ApiProblem): ProblemFieldError[] {
+export function applyServerErrors(
+  form: FormGroup,
+  problem: ApiProblem,
+): ProblemFieldError[] {
   const unmatched: ProblemFieldError[] = [];
   for (const error of problem.errors) {
     const control = findControl(form, error.path);
@@ -15,7 +18,10 @@ export function applyServerErrors(form: FormGroup, problem: ApiProblem): Problem
       continue;
     }
     const previous = control.errors?.['server'] as string | undefined;
-    control.setErrors({ ...control.errors, server: previous ? `${previous} ${error.message}` : error.message });
+    control.setErrors({
+      ...control.errors,
+      server: previous ? `${previous} ${error.message}` : error.message,
+    });
     control.markAsTouched();
   }
   return unmatched;
@@ -28,6 +34,9 @@ export function serverError(control: AbstractControl): string | null {
 }
 
 function findControl(form: FormGroup, path: string): AbstractControl | null {
-  const dotted = path.replace(/^\/+/, '').replace(/\//g, '.').replace(/^body\./, '');
+  const dotted = path
+    .replace(/^\/+/, '')
+    .replace(/\//g, '.')
+    .replace(/^body\./, '');
   return form.get(dotted);
 }

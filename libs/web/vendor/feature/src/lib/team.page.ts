@@ -1,9 +1,19 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  OnInit,
+  computed,
+  inject,
+} from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MEMBER_ROLES_BY_ORG_KIND, type MemberView } from '@quorum/contracts';
 import { AuthStore, TeamStore } from '@quorum/web/shared/data-access';
-import { AddMemberDialog, type AddMemberDialogData, TeamView } from '@quorum/web/shared/ui';
+import {
+  AddMemberDialog,
+  type AddMemberDialogData,
+  TeamView,
+} from '@quorum/web/shared/ui';
 
 /** Vendor members: the vendor admin adds vendor admins, annotators and reviewers. */
 @Component({
@@ -14,7 +24,10 @@ import { AddMemberDialog, type AddMemberDialogData, TeamView } from '@quorum/web
   template: `
     <section class="q-page">
       <h1>Team</h1>
-      <p class="q-lede">People of {{ auth.user()?.orgName }} who can sign in: admins, and the annotators and reviewers who do the work.</p>
+      <p class="q-lede">
+        People of {{ auth.user()?.orgName }} who can sign in: admins, and the
+        annotators and reviewers who do the work.
+      </p>
       <q-team-view
         [members]="store.members()"
         [loaded]="store.loaded()"
@@ -38,7 +51,9 @@ export class VendorTeamPage implements OnInit {
     const kind = this.auth.orgKind();
     return kind ? MEMBER_ROLES_BY_ORG_KIND[kind] : [];
   });
-  protected readonly canAdd = computed(() => this.auth.isOrgAdmin() && this.roles().length > 0);
+  protected readonly canAdd = computed(
+    () => this.auth.isOrgAdmin() && this.roles().length > 0,
+  );
 
   ngOnInit(): void {
     const user = this.auth.user();
@@ -54,10 +69,16 @@ export class VendorTeamPage implements OnInit {
       submit: (request) => this.store.add(request),
     };
     this.dialog
-      .open<AddMemberDialog, AddMemberDialogData, MemberView>(AddMemberDialog, { data, autoFocus: 'first-tabbable' })
+      .open<AddMemberDialog, AddMemberDialogData, MemberView>(AddMemberDialog, {
+        data,
+        autoFocus: 'first-tabbable',
+      })
       .afterClosed()
       .subscribe((member) => {
-        if (member) void this.announcer.announce(`${member.displayName} added to the team`);
+        if (member)
+          void this.announcer.announce(
+            `${member.displayName} added to the team`,
+          );
       });
   }
 }
