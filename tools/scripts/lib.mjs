@@ -78,7 +78,10 @@ export async function waitFor(check, timeoutMs, label) {
 export function countTests(output) {
   let passed = 0;
   let failed = 0;
-  for (const line of output.split('\n')) {
+  // Cached Nx output may replay colours.
+  // eslint-disable-next-line no-control-regex
+  const plain = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  for (const line of plain.split('\n')) {
     const jest = line.match(/^Tests:\s+(.*)$/);
     if (jest) {
       passed += Number(jest[1].match(/(\d+) passed/)?.[1] ?? 0);

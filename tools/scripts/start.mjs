@@ -4,7 +4,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { die, dockerAvailable, ensureDependencies, postgresClient, redisReachable, ROOT, run, say, TOOL_ENV, waitFor } from './lib.mjs';
 
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/quorum';
+let databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/quorum';
+/** What docker-compose.yml's Postgres accepts (password auth). */
+const COMPOSE_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/quorum';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const port = process.env.PORT ?? '3000';
 const masked = (url) => url.replace(/:[^:@/]+@/, ':***@');
@@ -47,6 +49,7 @@ async function ensureServices() {
     console.log('Starting Postgres and Redis with Docker Compose…');
     const r = spawnSync('docker', ['compose', 'up', '-d', 'postgres', 'redis'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) die('docker compose up failed');
+    if (!process.env.DATABASE_URL) databaseUrl = COMPOSE_DATABASE_URL;
     await waitFor(postgresUp, 60_000, 'Postgres');
     await waitFor(() => redisReachable(redisUrl), 30_000, 'Redis');
     pgUp = redisUp = true;

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AuditVerifyResponse, ConflictPolicyView, ConflictView, EffectiveOwnerView, EntityView, InterestView, Page, ProblemDetails, VendorListItem } from '@quorum/contracts';
+import { NeutralityService } from '@quorum/api/neutrality';
 import { addMember, eventually, registerTenant, startTestWorker, TestTenant } from '@quorum/api/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -170,7 +171,7 @@ describe('ownership registry and neutrality engine (real Postgres + Redis + work
       await api.dataSource.query(`UPDATE waivers SET expires_at = now() - interval '1 second' WHERE conflict_id = $1`, [board.id]);
       const expired = await api.http.post('/api/v1/neutrality/evaluate', {}, admin.token);
       expect(expired.status).toBe(202);
-      await worker.get((await import('@quorum/api/neutrality')).NeutralityService).expireWaivers();
+      await worker.get(NeutralityService).expireWaivers();
       const [reopened] = (await conflictsOf(northwind, '&status=open')).filter((c) => c.id === board.id);
       expect(reopened.waiver?.status).toBe('expired');
       const vendors = await api.http.get<{ items: VendorListItem[] }>('/api/v1/vendors', northwind.adminToken);

@@ -6,5 +6,6 @@ module.exports = {
   roots: ['<rootDir>/src'],
   transform: { '^.+\\.[tj]s$': ['@swc/jest', require('../../../../tools/jest/swc.config.cjs')] },
   moduleFileExtensions: ['ts', 'js'],
+  passWithNoTests: true,
   coverageDirectory: '../../../../coverage/libs/api/core/config',
 };
