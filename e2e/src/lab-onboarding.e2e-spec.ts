@@ -15,7 +15,7 @@ test('a lab registers, signs out, signs in again and lands in the lab area', asy
   await page.getByRole('button', { name: 'Create account' }).click();
 
   await expect(page).toHaveURL(/\/lab/);
-  await expect(page.getByRole('heading', { name: 'Jobs' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
   // A lab admin sees the lab area and not the vendor or admin areas.
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Lab' })).toBeVisible();
@@ -34,11 +34,11 @@ test('a lab registers, signs out, signs in again and lands in the lab area', asy
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/lab/);
-  await expect(page.getByRole('heading', { name: 'Jobs' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
 
   // A reload keeps the session; the page is served by the API with the SPA fallback.
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Jobs' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
 });
 
 test('the API answers health and serves its OpenAPI document beside the app', async ({ request }) => {
