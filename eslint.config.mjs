@@ -1,5 +1,4 @@
 import nx from '@nx/eslint-plugin';
-import tseslint from 'typescript-eslint';
 
 /** Module boundaries: scope keeps web and server apart; type keeps the layers pointing one way. */
 const depConstraints = [

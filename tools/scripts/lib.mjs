@@ -94,3 +94,22 @@ export function countTests(output) {
   }
   return { passed, failed };
 }
+
+/** Deletes the keys a test run left in Redis under its own prefix. */
+export async function dropRedisKeys(url, pattern) {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } catch (error) {
+    console.warn(`could not clean Redis keys ${pattern}: ${error.message}`);
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { countTests, die, ensureDependencies, postgresClient, redisReachable, run, say } from './lib.mjs';
+import { countTests, die, dropRedisKeys, ensureDependencies, postgresClient, redisReachable, run, say } from './lib.mjs';
 
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -47,6 +47,8 @@ async function main() {
     return r.status === 0;
   };
 
+  // The module-boundary rule reads Nx's project graph; compute it first (a fresh clone has none).
+  await run('npx', ['nx', 'show', 'projects']);
   await step('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
   await step('type-check (server code and tests)', 'npx', ['tsc', '-p', 'tsconfig.server.json']);
   const built = await step('build', 'npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
@@ -67,6 +69,7 @@ async function main() {
       });
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropRedisKeys(redisUrl, `${name}:*`);
     }
   } else {
     results.push({ name: 'e2e (skipped: the build failed)', status: 1, output: '' });
