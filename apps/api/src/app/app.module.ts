@@ -6,6 +6,7 @@ import { AuthModule } from '@quorum/api/auth';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@quorum/api/config';
 import { createValidationPipe, ProblemFilter } from '@quorum/api/errors';
 import { IdentityModule } from '@quorum/api/identity';
+import { JobsModule } from '@quorum/api/jobs';
 import { NeutralityModule } from '@quorum/api/neutrality';
 import { QueueModule } from '@quorum/api/queue';
 import { RegistryModule } from '@quorum/api/registry';
@@ -19,6 +20,7 @@ import { HealthController } from './health.controller';
     AuthModule,
     ConfigModule,
     IdentityModule,
+    JobsModule,
     NeutralityModule,
     QueueModule,
     RegistryModule,

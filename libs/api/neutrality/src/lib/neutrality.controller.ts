@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { ConflictPolicyView, ConflictView, NeutralityMatrix, Page, VendorListItem } from '@quorum/contracts';
+import type { ConflictPolicyView, ConflictView, NeutralityMatrix, Page } from '@quorum/contracts';
 import { CurrentPrincipal, CurrentRequest, Principal, RequestMeta, Roles } from '@quorum/api/auth';
 import { UuidPipe } from '@quorum/api/errors';
 import { OutboxService } from '@quorum/api/queue';
@@ -68,13 +68,6 @@ export class NeutralityController {
   @ApiOperation({ summary: "Approve a pending waiver (four eyes: not the requester)" })
   approve(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @CurrentRequest() ctx: RequestMeta): Promise<ConflictView> {
     return this.neutrality.approveWaiver(principal, id, ctx);
-  }
-
-  @Get('vendors')
-  @ApiOperation({ summary: "Vendors with their neutrality for the caller's lab" })
-  @ApiQuery({ name: 'labOrgId', required: false, description: 'platform staff only' })
-  vendors(@CurrentPrincipal() principal: Principal, @Query('labOrgId') labOrgId?: string): Promise<{ items: VendorListItem[]; nextCursor: null }> {
-    return this.neutrality.vendorsForLab(principal, labOrgId).then((items) => ({ items, nextCursor: null }));
   }
 
   @Get('neutrality/matrix')

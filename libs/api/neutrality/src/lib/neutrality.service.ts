@@ -183,6 +183,7 @@ export class NeutralityService {
     const started = Date.now();
     const summary: EvaluationSummary = { labs: 0, vendors: 0, opened: 0, resolved: 0, updated: 0, decisionsChanged: 0, ms: 0 };
     let readAt = 0;
+    let outboxIds: string[] = [];
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [NEUTRALITY_LOCK]);
       readAt = Date.now();
@@ -244,16 +245,23 @@ export class NeutralityService {
         await this.audit.append(manager, { actor: system, type: 'conflict.resolved', subject: `conflict:${existing.id}`, data: { labOrgId: existing.labOrgId, vendorOrgId: existing.vendorOrgId, rule: existing.rule, reason: 'cause no longer present', asOf } });
         summary.resolved += 1;
       }
-      summary.decisionsChanged = await this.refreshDecisions(manager, labs.map((l) => l.orgId), vendors.map((v) => v.orgId));
+      const refreshed = await this.refreshDecisions(manager, labs.map((l) => l.orgId), vendors.map((v) => v.orgId));
+      summary.decisionsChanged = refreshed.changed;
+      outboxIds = refreshed.outboxIds;
     });
+    await this.outbox.publish(outboxIds);
     if (!scope.labOrgId) this.lastFullReadAt = Math.max(this.lastFullReadAt, readAt);
     summary.ms = Date.now() - started;
     this.logger.log({ ...summary, scope }, 'neutrality evaluated');
     return summary;
   }
 
-  /** Rewrites the (lab, vendor) decisions; each change is an audit event routing can act on. */
-  private async refreshDecisions(manager: EntityManager, labOrgIds: string[], vendorOrgIds: string[]): Promise<number> {
+  /**
+   * Rewrites the (lab, vendor) decisions. Each change is an audit event and a
+   * `routing.neutrality-changed` job in the outbox (same transaction), so open work leaves a newly
+   * blocked vendor even if Redis is lost in between. Returns the outbox ids to publish after commit.
+   */
+  private async refreshDecisions(manager: EntityManager, labOrgIds: string[], vendorOrgIds: string[]): Promise<{ changed: number; outboxIds: string[] }> {
     const rows: { labOrgId: string; vendorOrgId: string; severity: ConflictSeverity; status: ConflictStatus }[] = await manager.query(
       `SELECT lab_org_id AS "labOrgId", vendor_org_id AS "vendorOrgId", severity, status FROM conflicts
         WHERE status <> 'resolved' AND lab_org_id = ANY($1::uuid[]) AND vendor_org_id = ANY($2::uuid[])`,
@@ -270,6 +278,7 @@ export class NeutralityService {
       byPair.set(key, [...(byPair.get(key) ?? []), row]);
     }
     let changed = 0;
+    const outboxIds: string[] = [];
     const labs: string[] = [];
     const vendors: string[] = [];
     const statuses: string[] = [];
@@ -281,6 +290,7 @@ export class NeutralityService {
         if (status !== was) {
           changed += 1;
           await this.audit.append(manager, { actor: SYSTEM_ACTOR('neutrality-evaluator'), type: 'neutrality.changed', subject: `pair:${lab}:${vendor}`, data: { labOrgId: lab, vendorOrgId: vendor, from: was, to: status } });
+          outboxIds.push(await this.outbox.add(manager, 'routing.neutrality-changed', { labOrgId: lab, vendorOrgId: vendor, from: was, to: status }));
         }
         labs.push(lab);
         vendors.push(vendor);
@@ -295,7 +305,7 @@ export class NeutralityService {
          status = EXCLUDED.status`,
       [labs, vendors, statuses],
     );
-    return changed;
+    return { changed, outboxIds };
   }
 
   /**
@@ -408,7 +418,7 @@ export class NeutralityService {
     if (Number.isNaN(expiresAt.getTime())) throw validationFailed([{ path: 'expiresAt', message: 'expiresAt must be an ISO 8601 date-time' }]);
     if (expiresAt.getTime() <= Date.now()) throw domainRule('A waiver must expire in the future', [{ path: 'expiresAt', message: 'expiresAt must be in the future' }]);
     if (expiresAt.getTime() > maxExpiry) throw domainRule(`A waiver may last at most ${MAX_WAIVER_DAYS} days`, [{ path: 'expiresAt', message: `expiresAt must be within ${MAX_WAIVER_DAYS} days` }]);
-    return this.dataSource.transaction(async (manager) => {
+    const { view, outboxIds } = await this.dataSource.transaction(async (manager) => {
       const row = await this.conflictForDecision(manager, principal, id);
       if (row.status !== 'open' && row.status !== 'acknowledged') throw conflict(`Only an open or acknowledged conflict can be waived (this one is ${row.status})`);
       const [pending] = await manager.query(`SELECT id FROM waivers WHERE conflict_id = $1 AND approved_at IS NULL AND revoked_at IS NULL AND expired_at IS NULL AND expires_at > now()`, [id]);
@@ -425,13 +435,15 @@ export class NeutralityService {
         subject: `conflict:${id}`,
         data: { waiverId: waiver.id, justification: dto.justification, expiresAt: expiresAt.toISOString(), severity: row.severity, labOrgId: row.labOrgId, vendorOrgId: row.vendorOrgId, rule: row.rule },
       });
-      await this.refreshDecisions(manager, [row.labOrgId], [row.vendorOrgId]);
-      return this.reload(manager, id);
+      const { outboxIds } = await this.refreshDecisions(manager, [row.labOrgId], [row.vendorOrgId]);
+      return { view: await this.reload(manager, id), outboxIds };
     });
+    await this.outbox.publish(outboxIds);
+    return view;
   }
 
   async approveWaiver(principal: Principal, id: string, ctx: RequestMeta): Promise<ConflictView> {
-    return this.dataSource.transaction(async (manager) => {
+    const { view, outboxIds } = await this.dataSource.transaction(async (manager) => {
       const row = await this.conflictForDecision(manager, principal, id);
       const [waiver] = await manager.query(
         `SELECT id, requested_by AS "requestedBy", expires_at AS "expiresAt" FROM waivers WHERE conflict_id = $1 AND approved_at IS NULL AND revoked_at IS NULL AND expired_at IS NULL ORDER BY requested_at DESC LIMIT 1 FOR UPDATE`,
@@ -444,14 +456,16 @@ export class NeutralityService {
       await manager.query(`UPDATE waivers SET approved_by = $2, approved_at = now() WHERE id = $1`, [waiver.id, principal.userId]);
       await manager.query(`UPDATE conflicts SET status = 'waived', updated_at = now() WHERE id = $1`, [id]);
       await this.audit.append(manager, { actor: actorOf(principal, ctx), type: 'conflict.waived', subject: `conflict:${id}`, data: { waiverId: waiver.id, approvedBy: principal.userId, requestedBy: waiver.requestedBy, labOrgId: row.labOrgId, vendorOrgId: row.vendorOrgId, rule: row.rule } });
-      await this.refreshDecisions(manager, [row.labOrgId], [row.vendorOrgId]);
-      return this.reload(manager, id);
+      const { outboxIds } = await this.refreshDecisions(manager, [row.labOrgId], [row.vendorOrgId]);
+      return { view: await this.reload(manager, id), outboxIds };
     });
+    await this.outbox.publish(outboxIds);
+    return view;
   }
 
   /** Expired waivers put their conflicts back to open (and the vendor back to blocked or flagged). */
   async expireWaivers(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    const { count, outboxIds } = await this.dataSource.transaction(async (manager) => {
       // TypeORM answers an UPDATE ... RETURNING with [rows, rowCount].
       const [expired]: [{ id: string; conflictId: string; labOrgId: string; vendorOrgId: string }[], number] = await manager.query(
         `UPDATE waivers w SET expired_at = now() FROM conflicts c
@@ -462,11 +476,45 @@ export class NeutralityService {
         await manager.query(`UPDATE conflicts SET status = 'open', updated_at = now() WHERE id = $1 AND status = 'waived'`, [w.conflictId]);
         await this.audit.append(manager, { actor: SYSTEM_ACTOR('neutrality-evaluator'), type: 'waiver.expired', subject: `conflict:${w.conflictId}`, data: { waiverId: w.id } });
       }
-      if (expired.length) {
-        await this.refreshDecisions(manager, [...new Set(expired.map((w) => w.labOrgId))], [...new Set(expired.map((w) => w.vendorOrgId))]);
-      }
-      return expired.length;
+      const refreshed = expired.length
+        ? await this.refreshDecisions(manager, [...new Set(expired.map((w) => w.labOrgId))], [...new Set(expired.map((w) => w.vendorOrgId))])
+        : { outboxIds: [] };
+      return { count: expired.length, outboxIds: refreshed.outboxIds };
     });
+    await this.outbox.publish(outboxIds);
+    return count;
+  }
+
+  /**
+   * The neutrality of each vendor for a lab's job: the lab's standing decisions, or, when the job
+   * carries its own policy, that policy applied to the registry as it stands today (waivers on the
+   * lab's standing conflicts do not carry over to a stricter or looser job policy).
+   */
+  async statusesForJob(labOrgId: string, vendorOrgIds: string[], jobPolicy: ConflictPolicy | null): Promise<Map<string, NeutralityStatus>> {
+    const statuses = new Map<string, NeutralityStatus>(vendorOrgIds.map((v) => [v, 'clear']));
+    if (!vendorOrgIds.length) return statuses;
+    if (!jobPolicy) {
+      const rows: { vendorOrgId: string; status: NeutralityStatus }[] = await this.dataSource.query(
+        `SELECT vendor_org_id AS "vendorOrgId", status FROM neutrality_decisions WHERE lab_org_id = $1 AND vendor_org_id = ANY($2::uuid[])`,
+        [labOrgId, vendorOrgIds],
+      );
+      for (const row of rows) statuses.set(row.vendorOrgId, row.status);
+      return statuses;
+    }
+    const asOf = today();
+    const orgs: { orgId: string; kind: string; entityId: string }[] = await this.dataSource.query(
+      `SELECT o.id AS "orgId", o.kind, e.id AS "entityId" FROM organizations o JOIN entities e ON e.org_id = o.id WHERE o.kind = 'lab' OR o.id = ANY($1::uuid[])`,
+      [vendorOrgIds],
+    );
+    const labEntity = orgs.find((o) => o.orgId === labOrgId)?.entityId;
+    const competitorIds = new Set(jobPolicy.competitors === 'all-labs' ? orgs.filter((o) => o.kind === 'lab' && o.orgId !== labOrgId).map((o) => o.entityId) : jobPolicy.competitors);
+    if (labEntity) competitorIds.delete(labEntity);
+    const graph = await this.registry.loadGraph(asOf);
+    for (const vendor of orgs.filter((o) => o.kind === 'vendor' && vendorOrgIds.includes(o.orgId))) {
+      const findings = evaluateConflictRules({ policy: jobPolicy, policyVersion: -1, competitorIds, owners: effectiveOwners(graph, vendor.entityId, { maxPaths: 0 }), asOf });
+      statuses.set(vendor.orgId, neutralityStatusOf(findings.map((f) => ({ severity: f.severity, status: 'open' }))));
+    }
+    return statuses;
   }
 
   private async reload(manager: EntityManager, id: string): Promise<ConflictView> {
@@ -479,10 +527,15 @@ export class NeutralityService {
   // Views for labs and auditors
   // ---------------------------------------------------------------------------------------------
 
-  async vendorsForLab(principal: Principal, labOrgIdParam?: string): Promise<VendorListItem[]> {
+  /**
+   * Every vendor with its neutrality for one lab (the lab's own members, or platform staff naming
+   * the lab). The marketplace view composes this with vendor profiles.
+   */
+  async vendorsNeutralityForLab(principal: Principal, labOrgIdParam?: string): Promise<{ labOrgId: string; vendors: { orgId: string; name: string; entityId: string; neutrality: VendorListItem['neutrality'] }[] }> {
     let labOrgId = principal.orgId;
     if (isPlatformStaff(principal)) {
       if (!labOrgIdParam) throw validationFailed([{ path: 'labOrgId', message: 'platform staff must name the lab (labOrgId)' }]);
+      if (!isUuid(labOrgIdParam)) throw validationFailed([{ path: 'labOrgId', message: 'labOrgId must be a UUID' }]);
       labOrgId = labOrgIdParam;
     } else if (!hasAnyRole(principal, ['lab_admin', 'lab_member'])) {
       throw forbidden('The vendor marketplace is for labs');
@@ -497,18 +550,15 @@ export class NeutralityService {
     );
     const conflicts: ConflictRow[] = await this.dataSource.query(`${CONFLICT_SELECT} WHERE c.lab_org_id = $1 AND c.status <> 'resolved' ORDER BY c.detected_at DESC`, [labOrgId]);
     const views = await this.withWaivers(conflicts);
-    return vendors.map((v) => ({
-      orgId: v.orgId,
-      name: v.name,
-      entityId: v.entityId,
-      // Vendor profiles (skills, capacity, prices) and measured quality arrive with the jobs and tasks features.
-      skills: [],
-      languages: [],
-      capacityPerHour: null,
-      prices: {},
-      quality: null,
-      neutrality: { status: v.status ?? 'clear', conflicts: views.filter((c) => c.vendorOrgId === v.orgId) },
-    }));
+    return {
+      labOrgId,
+      vendors: vendors.map((v) => ({
+        orgId: v.orgId,
+        name: v.name,
+        entityId: v.entityId,
+        neutrality: { status: v.status ?? 'clear', conflicts: views.filter((c) => c.vendorOrgId === v.orgId) },
+      })),
+    };
   }
 
   async matrix(): Promise<NeutralityMatrix> {

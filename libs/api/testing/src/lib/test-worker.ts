@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@quorum/api/audit';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@quorum/api/config';
+import { JobsModule, RoutingProcessor } from '@quorum/api/jobs';
 import { NeutralityModule, NeutralityProcessor } from '@quorum/api/neutrality';
 import { OutboxRelay, QueueModule } from '@quorum/api/queue';
 import { quorumDataSourceOptions } from '@quorum/api/schema';
@@ -12,11 +13,12 @@ import { quorumDataSourceOptions } from '@quorum/api/schema';
  * The worker's processors from the domain libs, in-process, on the run's database and Redis:
  * jobs go through the real BullMQ queues exactly as they do in apps/worker.
  */
-export async function startTestWorker(processors: Provider[] = [NeutralityProcessor]): Promise<INestApplicationContext> {
+export async function startTestWorker(processors: Provider[] = [NeutralityProcessor, RoutingProcessor]): Promise<INestApplicationContext> {
   @Module({
     imports: [
       AuditModule,
       ConfigModule,
+      JobsModule,
       NeutralityModule,
       QueueModule,
       TypeOrmModule.forRootAsync({
@@ -43,4 +45,9 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** Waits until the worker has processed every outbox job (the effects of the writes so far are in). */
+export async function outboxSettled(dataSource: { query: (sql: string) => Promise<{ n: number }[]> }, timeoutMs = 15_000): Promise<void> {
+  await eventually(async () => (await dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL'))[0].n === 0, timeoutMs);
 }

@@ -2,6 +2,7 @@
 export const QUEUES = {
   maintenance: 'maintenance',
   neutrality: 'neutrality',
+  routing: 'routing',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -13,6 +14,10 @@ export interface JobPayloads {
   'registry.changed': { reason: 'interest.recorded' | 'interest.ended' | 'bods.imported' | 'entity.created'; entityIds: string[]; auditSeq?: number };
   /** Re-evaluate conflicts for one lab (policy change, job publish) or everything (manual). */
   'neutrality.evaluate': { reason: 'policy.changed' | 'job.published' | 'manual'; labOrgId?: string };
+  /** Route a job's unrouted open slots (after publish, new items, a decline or a capacity change). */
+  'routing.route': { jobId: string; reason: 'published' | 'items-added' | 'vendor-declined' | 'capacity-changed' | 'resumed' | 'neutrality-changed' };
+  /** A (lab, vendor) decision changed: move open slots off a newly blocked vendor; offer new work to a cleared one. */
+  'routing.neutrality-changed': { labOrgId: string; vendorOrgId: string; from: string; to: string };
   /** Expired waivers re-open their conflicts. */
   'neutrality.expire-waivers': Record<string, never>;
 }
@@ -23,6 +28,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'registry.changed': QUEUES.neutrality,
   'neutrality.evaluate': QUEUES.neutrality,
   'neutrality.expire-waivers': QUEUES.neutrality,
+  'routing.route': QUEUES.routing,
+  'routing.neutrality-changed': QUEUES.routing,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -1,0 +1,210 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditActor, ConflictPolicy, RoutingShare, TaskType } from '@quorum/contracts';
+import { AuditService } from '@quorum/api/audit';
+import { NeutralityService } from '@quorum/api/neutrality';
+import { DataSource, EntityManager } from 'typeorm';
+import { allocateSlots, VendorCandidate } from './allocation';
+import { VendorProfileService } from './vendor-profile.service';
+
+/** What routing needs to know about a job. */
+export interface RoutingJob {
+  id: string;
+  labOrgId: string;
+  taskType: TaskType;
+  overlap: number;
+  minDistinctVendors: number;
+  pricePerAnswer: number;
+  languages: string[];
+  conflictPolicy: ConflictPolicy | null;
+}
+
+export interface RoutingOutcome {
+  assigned: Record<string, number>;
+  withdrawn: Record<string, number>;
+  excluded: Record<string, string>;
+  unrouted: number;
+  note: string | null;
+  ms: number;
+}
+
+/** Neutral prior until measured quality exists (tasks and quality feature). */
+const QUALITY_PRIOR = 0.5;
+
+@Injectable()
+export class RoutingService {
+  private readonly logger = new Logger(RoutingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly neutrality: NeutralityService,
+    private readonly profiles: VendorProfileService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** One row per item × overlap for the job's real (non-gold) items; idempotent. */
+  async ensureSlots(manager: EntityManager, job: Pick<RoutingJob, 'id' | 'overlap'>): Promise<number> {
+    const [, count] = await manager.query(
+      `INSERT INTO slots (item_id, slot_no, job_id, item_seq)
+       SELECT i.id, g.n, i.job_id, i.seq FROM items i CROSS JOIN generate_series(0, $2::int - 1) AS g(n)
+        WHERE i.job_id = $1 AND NOT i.is_gold
+       ON CONFLICT (item_id, slot_no) DO NOTHING`,
+      [job.id, job.overlap],
+    );
+    return Number(count ?? 0);
+  }
+
+  /**
+   * Routes the job's unrouted open slots over the vendors eligible now: neutral for the lab (or
+   * for the job's own policy), skilled, speaking the job's languages, priced at or under the job's
+   * price, with capacity, and not having declined. Open slots held by a vendor that is no longer
+   * neutral are withdrawn first. Set-based: one UPDATE places every slot. Answered slots never move.
+   */
+  async route(job: RoutingJob, reason: string, actor: AuditActor): Promise<RoutingOutcome> {
+    const started = Date.now();
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      // One routing pass per job at a time.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`routing:${job.id}`]);
+      await this.ensureSlots(manager, job);
+
+      const vendors: { orgId: string; name: string; jobStatus: string | null }[] = await manager.query(
+        `SELECT o.id AS "orgId", o.name, jv.status AS "jobStatus" FROM organizations o
+           LEFT JOIN job_vendors jv ON jv.vendor_org_id = o.id AND jv.job_id = $1
+          WHERE o.kind = 'vendor' ORDER BY o.id`,
+        [job.id],
+      );
+      const ids = vendors.map((v) => v.orgId);
+      const [statuses, profiles] = await Promise.all([this.neutrality.statusesForJob(job.labOrgId, ids, job.conflictPolicy), this.profiles.profiles(ids)]);
+
+      const excluded: Record<string, string> = {};
+      const candidates: VendorCandidate[] = [];
+      for (const v of vendors) {
+        const profile = profiles.get(v.orgId);
+        const price = profile?.prices[job.taskType];
+        let why: string | null = null;
+        if (statuses.get(v.orgId) === 'blocked') why = 'blocked by neutrality';
+        else if (v.jobStatus === 'declined') why = 'declined this job';
+        else if (!profile || !profile.skills.includes(job.taskType)) why = `no ${job.taskType} skill`;
+        else if (job.languages.some((l) => !profile.languages.includes(l))) why = `does not cover ${job.languages.join(', ')}`;
+        else if (profile.capacityPerHour <= 0) why = 'no capacity';
+        else if (price === undefined) why = `no price for ${job.taskType}`;
+        else if (price > job.pricePerAnswer) why = `price ${price} above the job's ${job.pricePerAnswer}`;
+        if (why) excluded[v.orgId] = why;
+        else candidates.push({ vendorOrgId: v.orgId, capacityPerHour: profile!.capacityPerHour, price: price!, quality: QUALITY_PRIOR });
+      }
+
+      // Withdraw open slots from vendors that are blocked now (nothing answered moves).
+      const withdrawn: Record<string, number> = {};
+      for (const v of vendors) {
+        if (statuses.get(v.orgId) !== 'blocked') continue;
+        const n = await this.withdraw(manager, job.id, v.orgId, 'withdrawn', 'blocked by neutrality');
+        if (n) withdrawn[v.orgId] = n;
+      }
+
+      const [{ slots, items }] = await manager.query(
+        `SELECT count(*)::int AS slots, coalesce(max(per_slot), 0)::int AS items FROM (
+           SELECT slot_no, count(*) AS per_slot FROM slots WHERE job_id = $1 AND vendor_org_id IS NULL AND status = 'open' GROUP BY slot_no) t
+           RIGHT JOIN (SELECT 1) one ON true`,
+        [job.id],
+      );
+      const targets = allocateSlots({ candidates, slots, items, overlap: job.overlap, minDistinctVendors: job.minDistinctVendors, jobPrice: job.pricePerAnswer });
+      const assigned: Record<string, number> = {};
+      if (targets.size) {
+        const order = [...targets.entries()];
+        const los: number[] = [];
+        const his: number[] = [];
+        let at = 0;
+        for (const [, n] of order) {
+          los.push(at);
+          at += n;
+          his.push(at);
+        }
+        await manager.query(
+          `WITH ranked AS (
+             SELECT item_id, slot_no, row_number() OVER (ORDER BY slot_no, item_seq) - 1 AS rn
+               FROM slots WHERE job_id = $1 AND vendor_org_id IS NULL AND status = 'open'),
+           ranges AS (SELECT * FROM unnest($2::uuid[], $3::bigint[], $4::bigint[]) AS r(vendor, lo, hi))
+           UPDATE slots s SET vendor_org_id = ranges.vendor, routed_at = now()
+             FROM ranked JOIN ranges ON ranked.rn >= ranges.lo AND ranked.rn < ranges.hi
+            WHERE s.item_id = ranked.item_id AND s.slot_no = ranked.slot_no`,
+          [job.id, order.map(([v]) => v), los, his],
+        );
+        // Re-routed slots can land beside a slot of the same item at the same vendor; move those
+        // to an eligible vendor the item does not use yet, where there is one.
+        await manager.query(
+          `UPDATE slots s SET vendor_org_id = alt.vendor
+             FROM (
+               SELECT d.item_id, d.slot_no,
+                      (SELECT c.v FROM unnest($2::uuid[]) WITH ORDINALITY AS c(v, ord)
+                        WHERE NOT EXISTS (SELECT 1 FROM slots o WHERE o.item_id = d.item_id AND o.vendor_org_id = c.v)
+                        ORDER BY (c.ord + d.item_seq) % greatest(cardinality($2::uuid[]), 1) LIMIT 1) AS vendor
+                 FROM slots d
+                WHERE d.job_id = $1 AND d.status = 'open' AND d.vendor_org_id IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM slots o WHERE o.item_id = d.item_id AND o.slot_no < d.slot_no AND o.vendor_org_id = d.vendor_org_id)
+             ) alt
+            WHERE s.item_id = alt.item_id AND s.slot_no = alt.slot_no AND alt.vendor IS NOT NULL`,
+          [job.id, candidates.map((c) => c.vendorOrgId)],
+        );
+        for (const [v, n] of order) assigned[v] = n;
+        await manager.query(
+          `INSERT INTO job_vendors (job_id, vendor_org_id, status) SELECT $1, v, 'offered' FROM unnest($2::uuid[]) AS v
+           ON CONFLICT (job_id, vendor_org_id) DO UPDATE SET status = CASE WHEN job_vendors.status = 'accepted' THEN 'accepted' ELSE 'offered' END,
+             reason = NULL, updated_at = now()`,
+          [job.id, order.map(([v]) => v)],
+        );
+      }
+      const placed = Object.values(assigned).reduce((a, b) => a + b, 0);
+      const unrouted = slots - placed;
+      const note = this.noteFor(vendors.length, candidates.length, excluded, unrouted);
+      await manager.query('UPDATE jobs SET routing_note = $2, updated_at = now() WHERE id = $1', [job.id, note]);
+      if (placed || Object.keys(withdrawn).length || note) {
+        await this.audit.append(manager, {
+          actor,
+          type: 'routing.planned',
+          subject: `job:${job.id}`,
+          data: { reason, assigned, withdrawn, excluded, unrouted, note },
+        });
+      }
+      return { assigned, withdrawn, excluded, unrouted, note };
+    });
+    const result = { ...outcome, ms: Date.now() - started };
+    this.logger.log({ jobId: job.id, reason, ...result, excluded: Object.keys(result.excluded).length }, 'routed');
+    return result;
+  }
+
+  /** Takes a vendor's open slots back (decline, neutrality block); they wait for the next routing pass. */
+  async withdraw(manager: EntityManager, jobId: string, vendorOrgId: string, status: 'declined' | 'withdrawn', reason: string): Promise<number> {
+    const [, count] = await manager.query(
+      `UPDATE slots SET vendor_org_id = NULL, routed_at = NULL WHERE job_id = $1 AND vendor_org_id = $2 AND status = 'open'`,
+      [jobId, vendorOrgId],
+    );
+    await manager.query(
+      `INSERT INTO job_vendors (job_id, vendor_org_id, status, reason) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (job_id, vendor_org_id) DO UPDATE SET status = CASE WHEN $3 = 'withdrawn' AND job_vendors.status = 'declined' THEN 'declined' ELSE $3 END,
+         reason = $4, updated_at = now()`,
+      [jobId, vendorOrgId, status, reason],
+    );
+    return Number(count ?? 0);
+  }
+
+  async shares(jobId: string): Promise<RoutingShare[]> {
+    return this.dataSource.query(
+      `SELECT jv.vendor_org_id AS "vendorOrgId", o.name AS "vendorName", jv.status,
+              coalesce(c.slots, 0)::int AS slots, coalesce(c.open, 0)::int AS "openSlots"
+         FROM job_vendors jv JOIN organizations o ON o.id = jv.vendor_org_id
+         LEFT JOIN (SELECT vendor_org_id, count(*) AS slots, count(*) FILTER (WHERE status = 'open') AS open
+                      FROM slots WHERE job_id = $1 AND vendor_org_id IS NOT NULL GROUP BY vendor_org_id) c ON c.vendor_org_id = jv.vendor_org_id
+        WHERE jv.job_id = $1 ORDER BY slots DESC, o.name`,
+      [jobId],
+    );
+  }
+
+  private noteFor(total: number, eligible: number, excluded: Record<string, string>, unrouted: number): string | null {
+    if (unrouted <= 0) return null;
+    const reasons = new Map<string, number>();
+    for (const why of Object.values(excluded)) reasons.set(why, (reasons.get(why) ?? 0) + 1);
+    const detail = [...reasons.entries()].map(([why, n]) => `${n} ${why}`).join('; ');
+    if (!eligible) return `Waiting: no eligible vendor among ${total} (${detail || 'none registered'}).`;
+    return `${unrouted} slots wait for an eligible vendor (${eligible} eligible; ${detail || 'capacity exhausted'}).`;
+  }
+}

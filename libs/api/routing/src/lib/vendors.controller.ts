@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { VendorListItem } from '@quorum/contracts';
+import { CurrentPrincipal, CurrentRequest, Principal, RequestMeta, Roles } from '@quorum/api/auth';
+import { NeutralityService } from '@quorum/api/neutrality';
+import { VendorProfileDto } from './vendor-profile.dto';
+import { StoredVendorProfile, VendorProfileService } from './vendor-profile.service';
+
+@ApiTags('vendors')
+@ApiBearerAuth()
+@Controller()
+export class VendorsController {
+  constructor(
+    private readonly neutrality: NeutralityService,
+    private readonly profiles: VendorProfileService,
+  ) {}
+
+  @Get('vendors')
+  @ApiOperation({ summary: "The vendor marketplace for the caller's lab: profiles and neutrality with its reasons" })
+  @ApiQuery({ name: 'labOrgId', required: false, description: 'platform staff only' })
+  async vendors(@CurrentPrincipal() principal: Principal, @Query('labOrgId') labOrgId?: string): Promise<{ items: VendorListItem[]; nextCursor: null }> {
+    const { vendors } = await this.neutrality.vendorsNeutralityForLab(principal, labOrgId);
+    const profiles = await this.profiles.profiles(vendors.map((v) => v.orgId));
+    return {
+      items: vendors.map((v) => {
+        const p = profiles.get(v.orgId);
+        return {
+          ...v,
+          skills: p?.skills ?? [],
+          languages: p?.languages ?? [],
+          capacityPerHour: p ? p.capacityPerHour : null,
+          prices: (p?.prices ?? {}) as Record<string, number>,
+          // Measured quality arrives with the tasks and quality feature.
+          quality: null,
+        };
+      }),
+      nextCursor: null,
+    };
+  }
+
+  @Get('vendor/profile')
+  @Roles('vendor_admin', 'annotator', 'reviewer')
+  @ApiOperation({ summary: "The caller's vendor profile" })
+  getProfile(@CurrentPrincipal() principal: Principal): Promise<StoredVendorProfile> {
+    return this.profiles.get(principal);
+  }
+
+  @Put('vendor/profile')
+  @Roles('vendor_admin')
+  @ApiOperation({ summary: 'Skills (task types), languages, capacity per hour and prices per task type' })
+  putProfile(@CurrentPrincipal() principal: Principal, @Body() dto: VendorProfileDto, @CurrentRequest() ctx: RequestMeta): Promise<StoredVendorProfile> {
+    return this.profiles.put(principal, dto, ctx);
+  }
+}
