@@ -8,6 +8,10 @@ import type { AppConfig } from '@quorum/api/config';
 import { IdentityService, OrgEntity, UserEntity } from '@quorum/api/identity';
 import { DataSource } from 'typeorm';
 import { RegistryService } from '@quorum/api/registry';
+import { ItemImportService, JobsService, toJsonLines } from '@quorum/api/jobs';
+import { VendorProfileService } from '@quorum/api/routing';
+import { Readable } from 'node:stream';
+import { demoJobs, DEMO_VENDOR_PROFILES } from './demo-jobs';
 import type { Principal } from '@quorum/api/auth';
 import { DEMO_ENTITIES, DEMO_INTERESTS, DEMO_ORGS, DEMO_PASSWORD } from './demo-world';
 
@@ -21,6 +25,9 @@ export class DemoSeeder {
   private readonly hasher: PasswordHasher;
   private readonly audit: AuditService;
   private readonly registry: RegistryService;
+  private readonly jobs: JobsService;
+  private readonly itemImport: ItemImportService;
+  private readonly vendorProfiles: VendorProfileService;
   private readonly created: string[] = [];
 
   constructor(app: INestApplicationContext, private readonly config: AppConfig) {
@@ -29,6 +36,9 @@ export class DemoSeeder {
     this.hasher = app.get(PasswordHasher);
     this.audit = app.get(AuditService);
     this.registry = app.get(RegistryService);
+    this.jobs = app.get(JobsService);
+    this.itemImport = app.get(ItemImportService);
+    this.vendorProfiles = app.get(VendorProfileService);
   }
 
   async run(): Promise<string> {
@@ -39,6 +49,8 @@ export class DemoSeeder {
       for (const user of org.users) await this.ensureUser(orgId, user.email, user.displayName, user.roles, DEMO_PASSWORD);
     }
     await this.ensureOwnership();
+    await this.ensureVendorProfiles();
+    await this.ensureJobs();
     lines.push(
       this.created.length ? `Seeded ${this.created.length} records: ${this.created.join(', ')}` : 'Demo world already present; nothing to add.',
       '',
@@ -90,6 +102,55 @@ export class DemoSeeder {
         ctx,
       );
       this.created.push(`interest ${i.party} → ${i.subject} (${i.type})`);
+    }
+  }
+
+  private async principalOf(email: string): Promise<Principal> {
+    const [user] = await this.dataSource.query(
+      `SELECT u.id, u.org_id AS "orgId", u.roles, o.kind FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.email = $1`,
+      [email],
+    );
+    return { userId: user.id, orgId: user.orgId, orgKind: user.kind, roles: user.roles };
+  }
+
+  private async ensureVendorProfiles(): Promise<void> {
+    const ctx = { ip: '127.0.0.1', requestId: 'seed' };
+    for (const org of DEMO_ORGS.filter((o) => o.kind === 'vendor')) {
+      const admin = await this.principalOf(org.users[0].email);
+      const [existing] = await this.dataSource.query('SELECT 1 FROM vendor_profiles WHERE vendor_org_id = $1', [admin.orgId]);
+      if (existing) continue;
+      await this.vendorProfiles.put(admin, DEMO_VENDOR_PROFILES[org.name], ctx);
+      this.created.push(`vendor profile ${org.name}`);
+    }
+  }
+
+  /** One published job of every task type for Northwind AI, on the real public data in the repo. */
+  private async ensureJobs(): Promise<void> {
+    const lab = await this.principalOf('lab@northwind.example');
+    const ctx = { ip: '127.0.0.1', requestId: 'seed' };
+    for (const job of demoJobs(process.cwd())) {
+      const [existing] = await this.dataSource.query('SELECT id FROM jobs WHERE lab_org_id = $1 AND title = $2', [lab.orgId, job.title]);
+      if (existing) continue;
+      const created = await this.jobs.create(
+        lab,
+        {
+          title: job.title,
+          instructions: `${job.instructions}\n\n_Data: ${job.source}._`,
+          taskType: job.taskType,
+          schema: job.schema,
+          overlap: job.overlap,
+          minDistinctVendors: job.minDistinctVendors,
+          goldRatio: job.goldRatio,
+          pricePerAnswer: job.pricePerAnswer,
+          budget: Math.ceil(job.items.length * job.overlap * job.pricePerAnswer * 1.2),
+          languages: ['en'],
+        },
+        ctx,
+      );
+      await this.itemImport.import(lab, created.id, Readable.from([toJsonLines(job.items, { withAnswers: false })]), 'jsonl', false, ctx);
+      if (job.gold.length) await this.itemImport.import(lab, created.id, Readable.from([toJsonLines(job.gold, { withAnswers: true })]), 'jsonl', true, ctx);
+      await this.jobs.publish(lab, created.id, ctx);
+      this.created.push(`job ${job.title} (${job.items.length} items, ${job.gold.length} gold)`);
     }
   }
 

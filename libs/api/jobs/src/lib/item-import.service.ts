@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ImportReport, TaskSchema, TaskType } from '@quorum/contracts';
+import type { ImportReport } from '@quorum/contracts';
 import { AuditService } from '@quorum/api/audit';
 import type { Principal, RequestMeta } from '@quorum/api/auth';
 import { conflict, DomainError, ErrorCode, forbidden, validationFailed } from '@quorum/api/errors';
@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { DataSource, QueryRunner } from 'typeorm';
 import { JobsService } from './jobs.service';
-import { validateAnswer, validateItemData } from './task-types';
+import { createTaskValidator, formatProblems, TaskValidator } from './task-types';
 
 /** Limits of one upload. Past them the request is refused (413) and nothing is kept. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -103,6 +103,10 @@ export class ItemImportService {
       if (errors.length < MAX_REPORTED_ERRORS) errors.push({ line, message });
     };
     const seen = new Set<string>();
+    // The job's schema is checked once; each line is then checked against it.
+    const created = createTaskValidator(job.taskType, job.schema);
+    if (!created.ok) throw validationFailed([...created.errors], 'The job schema is invalid');
+    const validator = created.validator;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -114,7 +118,7 @@ export class ItemImportService {
         batch = [];
       };
       for await (const candidate of format === 'csv' ? this.csvLines(body, reject) : this.jsonLines(body, reject)) {
-        const problem = this.check(job.taskType, job.schema, candidate, gold, seen);
+        const problem = this.check(validator, candidate, gold, seen);
         if (problem) {
           reject(candidate.line, problem);
           continue;
@@ -144,17 +148,17 @@ export class ItemImportService {
     }
   }
 
-  private check(taskType: TaskType, schema: TaskSchema, candidate: Line, gold: boolean, seen: Set<string>): string | null {
+  private check(validator: TaskValidator, candidate: Line, gold: boolean, seen: Set<string>): string | null {
     if (candidate.externalId !== null) {
       if (seen.has(candidate.externalId)) return `duplicate externalId "${candidate.externalId}" (already earlier in this file)`;
       seen.add(candidate.externalId);
     }
-    const data = validateItemData(taskType, schema, candidate.data);
-    if (!data.ok) return data.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    const data = validator.validateItemData(candidate.data);
+    if (!data.ok) return formatProblems(data.errors);
     if (gold) {
       if (candidate.answer === undefined) return 'a gold line needs an "answer"';
-      const answer = validateAnswer(taskType, schema, candidate.data, candidate.answer);
-      if (!answer.ok) return answer.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+      const answer = validator.validateAnswer(candidate.data, candidate.answer);
+      if (!answer.ok) return formatProblems(answer.errors);
     } else if (candidate.answer !== undefined) {
       return '"answer" belongs in gold uploads (POST /jobs/{id}/gold), not items';
     }

@@ -102,9 +102,8 @@ export class RoutingService {
       }
 
       const [{ slots, items }] = await manager.query(
-        `SELECT count(*)::int AS slots, coalesce(max(per_slot), 0)::int AS items FROM (
-           SELECT slot_no, count(*) AS per_slot FROM slots WHERE job_id = $1 AND vendor_org_id IS NULL AND status = 'open' GROUP BY slot_no) t
-           RIGHT JOIN (SELECT 1) one ON true`,
+        `SELECT coalesce(sum(per_slot), 0)::int AS slots, coalesce(max(per_slot), 0)::int AS items FROM (
+           SELECT slot_no, count(*) AS per_slot FROM slots WHERE job_id = $1 AND vendor_org_id IS NULL AND status = 'open' GROUP BY slot_no) t`,
         [job.id],
       );
       const targets = allocateSlots({ candidates, slots, items, overlap: job.overlap, minDistinctVendors: job.minDistinctVendors, jobPrice: job.pricePerAnswer });

@@ -25,19 +25,27 @@ export class Problems {
   /** `expectation` continues a sentence that starts with the path: `add('data.text', 'must not be empty')`. */
   add(path: string, expectation: string): void {
     this.total++;
-    if (this.kept.length < this.limit) this.kept.push({ path, message: `${path} ${expectation}` });
+    if (this.kept.length < this.limit)
+      this.kept.push({ path, message: `${path} ${expectation}` });
   }
 
   list(root: string): FieldProblem[] {
     const out = [...this.kept];
     const dropped = this.total - this.kept.length;
-    if (dropped > 0) out.push({ path: root, message: `${root}: ${dropped} more problem(s) not listed; fix the ones above first` });
+    if (dropped > 0)
+      out.push({
+        path: root,
+        message: `${root}: ${dropped} more problem(s) not listed; fix the ones above first`,
+      });
     return out;
   }
 }
 
 /** Joins problems into one line, e.g. for `ImportReport.errors[].message`. */
-export function formatProblems(problems: readonly FieldProblem[], max = 5): string {
+export function formatProblems(
+  problems: readonly FieldProblem[],
+  max = 5,
+): string {
   const shown = problems.slice(0, max).map((p) => p.message);
   if (problems.length > max) shown.push(`and ${problems.length - max} more`);
   return shown.join('; ');
@@ -72,7 +80,10 @@ export function index(path: string, i: number): string {
 export function isRecord(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const proto: unknown = Object.getPrototypeOf(v);
-  return proto === null || (typeof proto === 'object' && Object.getPrototypeOf(proto) === null);
+  return (
+    proto === null ||
+    (typeof proto === 'object' && Object.getPrototypeOf(proto) === null)
+  );
 }
 
 /** Own properties only: `{}.constructor` or an inherited `toString` must never count as a field. */
@@ -100,8 +111,18 @@ export function describe(v: unknown): string {
 }
 
 /** Reports a missing or wrongly typed value. */
-export function expected(p: Problems, path: string, v: unknown, what: string): void {
-  p.add(path, v === undefined ? `is required (${what})` : `must be ${what}, got ${describe(v)}`);
+export function expected(
+  p: Problems,
+  path: string,
+  v: unknown,
+  what: string,
+): void {
+  p.add(
+    path,
+    v === undefined
+      ? `is required (${what})`
+      : `must be ${what}, got ${describe(v)}`,
+  );
 }
 
 export function fieldList(fields: readonly string[]): string {
@@ -111,5 +132,7 @@ export function fieldList(fields: readonly string[]): string {
 /** `"cat", "dog", … (1000 in total)`: enough to spot a typo without dumping a thousand labels. */
 export function choiceList(options: readonly string[], shown = 10): string {
   const head = options.slice(0, shown).map(quote).join(', ');
-  return options.length > shown ? `${head}, … (${options.length} in total)` : head;
+  return options.length > shown
+    ? `${head}, … (${options.length} in total)`
+    : head;
 }

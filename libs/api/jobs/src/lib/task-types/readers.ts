@@ -1,5 +1,15 @@
 import { TASK_LIMITS } from './limits';
-import { at, choiceList, describe, expected, fieldList, index, isRecord, Problems, quote } from './problems';
+import {
+  at,
+  choiceList,
+  describe,
+  expected,
+  fieldList,
+  index,
+  isRecord,
+  Problems,
+  quote,
+} from './problems';
 
 /**
  * Typed readers shared by every task type. Each one reports what is wrong at `path` and returns the
@@ -25,8 +35,13 @@ export function readObject(
   }
   for (const key of Object.keys(v)) {
     if (fields.includes(key)) continue;
-    const hint = Object.prototype.hasOwnProperty.call(hints, key) ? hints[key] : undefined;
-    p.add(at(path, key), hint ?? `is not a known field; expected only ${fieldList(fields)}`);
+    const hint = Object.prototype.hasOwnProperty.call(hints, key)
+      ? hints[key]
+      : undefined;
+    p.add(
+      at(path, key),
+      hint ?? `is not a known field; expected only ${fieldList(fields)}`,
+    );
   }
   return v;
 }
@@ -41,17 +56,30 @@ export interface StringRule {
   trimmed?: boolean;
 }
 
-export function readString(p: Problems, path: string, v: unknown, rule: StringRule): string | undefined {
+export function readString(
+  p: Problems,
+  path: string,
+  v: unknown,
+  rule: StringRule,
+): string | undefined {
   if (typeof v !== 'string') {
     expected(p, path, v, rule.what);
     return undefined;
   }
   if (v.length > rule.maxLength) {
-    p.add(path, `must be at most ${rule.maxLength} characters (UTF-16 code units), got ${v.length}`);
+    p.add(
+      path,
+      `must be at most ${rule.maxLength} characters (UTF-16 code units), got ${v.length}`,
+    );
     return undefined;
   }
   if (rule.nonBlank && v.trim().length === 0) {
-    p.add(path, v.length === 0 ? `must not be empty (${rule.what})` : `must not be blank (${rule.what})`);
+    p.add(
+      path,
+      v.length === 0
+        ? `must not be empty (${rule.what})`
+        : `must not be blank (${rule.what})`,
+    );
     return undefined;
   }
   if (rule.trimmed && v !== v.trim()) {
@@ -68,7 +96,12 @@ export interface IntegerRule {
 }
 
 /** An integer (JSON `3.0` is the integer 3); NaN, Infinity, strings like "3" are problems. */
-export function readInteger(p: Problems, path: string, v: unknown, rule: IntegerRule): number | undefined {
+export function readInteger(
+  p: Problems,
+  path: string,
+  v: unknown,
+  rule: IntegerRule,
+): number | undefined {
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
     expected(p, path, v, rule.what);
     return undefined;
@@ -77,7 +110,12 @@ export function readInteger(p: Problems, path: string, v: unknown, rule: Integer
 }
 
 /** A finite number (NaN and ±Infinity are problems). */
-export function readFiniteNumber(p: Problems, path: string, v: unknown, what: string): number | undefined {
+export function readFiniteNumber(
+  p: Problems,
+  path: string,
+  v: unknown,
+  what: string,
+): number | undefined {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     expected(p, path, v, what);
     return undefined;
@@ -85,7 +123,13 @@ export function readFiniteNumber(p: Problems, path: string, v: unknown, what: st
   return v;
 }
 
-function inRange(p: Problems, path: string, v: number, min: number | undefined, max: number | undefined): boolean {
+function inRange(
+  p: Problems,
+  path: string,
+  v: number,
+  min: number | undefined,
+  max: number | undefined,
+): boolean {
   if (min !== undefined && v < min) {
     p.add(path, `must be at least ${min}, got ${v}`);
     return false;
@@ -97,7 +141,12 @@ function inRange(p: Problems, path: string, v: number, min: number | undefined, 
   return true;
 }
 
-export function readBoolean(p: Problems, path: string, v: unknown, what = 'true or false (or omit the field)'): boolean | undefined {
+export function readBoolean(
+  p: Problems,
+  path: string,
+  v: unknown,
+  what = 'true or false (or omit the field)',
+): boolean | undefined {
   if (typeof v !== 'boolean') {
     expected(p, path, v, what);
     return undefined;
@@ -120,7 +169,12 @@ export interface NameListRule {
  * Unicode normalization (é as one code point vs e + accent) count as duplicates: they look identical
  * to annotators but would never match each other.
  */
-export function readNameList(p: Problems, path: string, v: unknown, rule: NameListRule): string[] | undefined {
+export function readNameList(
+  p: Problems,
+  path: string,
+  v: unknown,
+  rule: NameListRule,
+): string[] | undefined {
   const what = `a non-empty array of unique ${rule.noun} names`;
   if (!Array.isArray(v)) {
     expected(p, path, v, what);
@@ -131,7 +185,10 @@ export function readNameList(p: Problems, path: string, v: unknown, rule: NameLi
     return undefined;
   }
   if (v.length > rule.maxItems) {
-    p.add(path, `must list at most ${rule.maxItems} ${rule.plural}, got ${v.length}`);
+    p.add(
+      path,
+      `must list at most ${rule.maxItems} ${rule.plural}, got ${v.length}`,
+    );
     return undefined;
   }
   const start = p.count;
@@ -146,14 +203,20 @@ export function readNameList(p: Problems, path: string, v: unknown, rule: NameLi
     });
     if (name === undefined) continue;
     if (rule.reserved?.includes(name)) {
-      p.add(index(path, i), `must not be ${quote(name)} (reserved); choose another ${rule.noun} name`);
+      p.add(
+        index(path, i),
+        `must not be ${quote(name)} (reserved); choose another ${rule.noun} name`,
+      );
       continue;
     }
     const key = name.normalize('NFC');
     const first = firstSeen.get(key);
     if (first !== undefined) {
       const same = names[first] === name;
-      p.add(index(path, i), `duplicates ${index(path, first)} (${quote(name)})${same ? '' : ' up to Unicode normalization'}; ${rule.plural} must be unique`);
+      p.add(
+        index(path, i),
+        `duplicates ${index(path, first)} (${quote(name)})${same ? '' : ' up to Unicode normalization'}; ${rule.plural} must be unique`,
+      );
       continue;
     }
     firstSeen.set(key, i);
@@ -179,14 +242,31 @@ export const CRITERION_RULE: NameListRule = {
 };
 
 /** Item text, prompts and candidate responses: at least one visible character, at most maxTextLength. */
-export function readItemText(p: Problems, path: string, v: unknown): string | undefined {
-  return readString(p, path, v, { what: 'a non-empty string', maxLength: TASK_LIMITS.maxTextLength, nonBlank: true });
+export function readItemText(
+  p: Problems,
+  path: string,
+  v: unknown,
+): string | undefined {
+  return readString(p, path, v, {
+    what: 'a non-empty string',
+    maxLength: TASK_LIMITS.maxTextLength,
+    nonBlank: true,
+  });
 }
 
 /** An absolute http(s) URL that annotators' browsers can load; credentials in it would leak to every annotator. */
-export function readHttpUrl(p: Problems, path: string, v: unknown): string | undefined {
+export function readHttpUrl(
+  p: Problems,
+  path: string,
+  v: unknown,
+): string | undefined {
   const what = 'an absolute http(s) URL';
-  const s = readString(p, path, v, { what, maxLength: TASK_LIMITS.maxUrlLength, nonBlank: true, trimmed: true });
+  const s = readString(p, path, v, {
+    what,
+    maxLength: TASK_LIMITS.maxUrlLength,
+    nonBlank: true,
+    trimmed: true,
+  });
   if (s === undefined) return undefined;
   let url: URL;
   try {
@@ -196,11 +276,17 @@ export function readHttpUrl(p: Problems, path: string, v: unknown): string | und
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    p.add(path, `must use http or https, got ${quote(url.protocol.replace(/:$/, ''))}`);
+    p.add(
+      path,
+      `must use http or https, got ${quote(url.protocol.replace(/:$/, ''))}`,
+    );
     return undefined;
   }
   if (url.username !== '' || url.password !== '') {
-    p.add(path, 'must not contain credentials (user:password@); annotators would see them');
+    p.add(
+      path,
+      'must not contain credentials (user:password@); annotators would see them',
+    );
     return undefined;
   }
   return s;
@@ -215,7 +301,12 @@ export function readLabelValue(
   labels: readonly string[],
 ): string | undefined {
   if (typeof v === 'string' && labelSet.has(v)) return v;
-  p.add(path, v === undefined ? `is required (one of the job's labels: ${choiceList(labels)})` : `must be one of the job's labels (${choiceList(labels)}), got ${describe(v)}`);
+  p.add(
+    path,
+    v === undefined
+      ? `is required (one of the job's labels: ${choiceList(labels)})`
+      : `must be one of the job's labels (${choiceList(labels)}), got ${describe(v)}`,
+  );
   return undefined;
 }
 
@@ -233,18 +324,32 @@ export function readCriterionRecord<V>(
 ): Record<string, V> | undefined {
   const start = p.count;
   if (!isRecord(v)) {
-    expected(p, path, v, `an object with one entry per criterion (${choiceList(criteria)})`);
+    expected(
+      p,
+      path,
+      v,
+      `an object with one entry per criterion (${choiceList(criteria)})`,
+    );
     return undefined;
   }
   const known = new Set(criteria);
   for (const key of Object.keys(v)) {
-    if (!known.has(key)) p.add(at(path, key), `is not a criterion of this job; expected only ${choiceList(criteria)}`);
+    if (!known.has(key))
+      p.add(
+        at(path, key),
+        `is not a criterion of this job; expected only ${choiceList(criteria)}`,
+      );
   }
   const entries: [string, V][] = [];
   for (const criterion of criteria) {
-    const raw = Object.prototype.hasOwnProperty.call(v, criterion) ? v[criterion] : undefined;
+    const raw = Object.prototype.hasOwnProperty.call(v, criterion)
+      ? v[criterion]
+      : undefined;
     if (raw === undefined) {
-      p.add(at(path, criterion), `is required (${valueWhat}); every criterion must be answered`);
+      p.add(
+        at(path, criterion),
+        `is required (${valueWhat}); every criterion must be answered`,
+      );
       continue;
     }
     const value = readValue(at(path, criterion), raw);
@@ -255,10 +360,17 @@ export function readCriterionRecord<V>(
 }
 
 /** Optional criteria: absent means none; an empty list is refused so "no criteria" has one spelling. */
-export function readOptionalCriteria(p: Problems, path: string, v: unknown): { ok: boolean; criteria?: string[] } {
+export function readOptionalCriteria(
+  p: Problems,
+  path: string,
+  v: unknown,
+): { ok: boolean; criteria?: string[] } {
   if (v === undefined) return { ok: true };
   if (Array.isArray(v) && v.length === 0) {
-    p.add(path, 'must list at least one criterion; omit the field when the job has none');
+    p.add(
+      path,
+      'must list at least one criterion; omit the field when the job has none',
+    );
     return { ok: false };
   }
   const criteria = readNameList(p, path, v, CRITERION_RULE);
@@ -266,8 +378,17 @@ export function readOptionalCriteria(p: Problems, path: string, v: unknown): { o
 }
 
 /** Candidate responses for pairwise and ranking items. */
-export function readResponses(p: Problems, path: string, v: unknown, min: number, max: number): string[] | undefined {
-  const what = min === max ? `an array of exactly ${min} non-empty strings` : `an array of ${min} to ${max} non-empty strings`;
+export function readResponses(
+  p: Problems,
+  path: string,
+  v: unknown,
+  min: number,
+  max: number,
+): string[] | undefined {
+  const what =
+    min === max
+      ? `an array of exactly ${min} non-empty strings`
+      : `an array of ${min} to ${max} non-empty strings`;
   if (!Array.isArray(v)) {
     expected(p, path, v, what);
     return undefined;
