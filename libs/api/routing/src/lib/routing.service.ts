@@ -31,6 +31,19 @@ export interface RoutingOutcome {
 /** Neutral prior until measured quality exists (tasks and quality feature). */
 const QUALITY_PRIOR = 0.5;
 
+/** Contiguous [lo, hi) ranks per vendor, in allocation order. */
+function ranges(order: [string, number][]): { vendors: string[]; lo: number[]; hi: number[] } {
+  const out = { vendors: [] as string[], lo: [] as number[], hi: [] as number[] };
+  let at = 0;
+  for (const [vendor, n] of order) {
+    out.vendors.push(vendor);
+    out.lo.push(at);
+    at += n;
+    out.hi.push(at);
+  }
+  return out;
+}
+
 @Injectable()
 export class RoutingService {
   private readonly logger = new Logger(RoutingService.name);
@@ -41,18 +54,6 @@ export class RoutingService {
     private readonly profiles: VendorProfileService,
     private readonly audit: AuditService,
   ) {}
-
-  /** One row per item × overlap for the job's real (non-gold) items; idempotent. */
-  async ensureSlots(manager: EntityManager, job: Pick<RoutingJob, 'id' | 'overlap'>): Promise<number> {
-    const [, count] = await manager.query(
-      `INSERT INTO slots (item_id, slot_no, job_id, item_seq)
-       SELECT i.id, g.n, i.job_id, i.seq FROM items i CROSS JOIN generate_series(0, $2::int - 1) AS g(n)
-        WHERE i.job_id = $1 AND NOT i.is_gold
-       ON CONFLICT (item_id, slot_no) DO NOTHING`,
-      [job.id, job.overlap],
-    );
-    return Number(count ?? 0);
-  }
 
   /**
    * Routes the job's unrouted open slots over the vendors eligible now: neutral for the lab (or
@@ -65,7 +66,6 @@ export class RoutingService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       // One routing pass per job at a time.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`routing:${job.id}`]);
-      await this.ensureSlots(manager, job);
 
       const vendors: { orgId: string; name: string; jobStatus: string | null }[] = await manager.query(
         `SELECT o.id AS "orgId", o.name, jv.status AS "jobStatus" FROM organizations o
@@ -101,23 +101,23 @@ export class RoutingService {
         if (n) withdrawn[v.orgId] = n;
       }
 
-      const [{ slots, items }] = await manager.query(
+      const eligible = candidates.map((c) => c.vendorOrgId);
+      const allocate = (slots: number, items: number) =>
+        [...allocateSlots({ candidates, slots, items, overlap: job.overlap, minDistinctVendors: job.minDistinctVendors, jobPrice: job.pricePerAnswer }).entries()];
+      const assigned: Record<string, number> = {};
+      const count = (order: [string, number][]) => {
+        for (const [v, n] of order) assigned[v] = (assigned[v] ?? 0) + n;
+      };
+
+      // 1. Slots that exist but have no vendor (withdrawn, declined, or waiting for one): re-route.
+      const [{ slots: waiting, items: waitingItems }] = await manager.query(
         `SELECT coalesce(sum(per_slot), 0)::int AS slots, coalesce(max(per_slot), 0)::int AS items FROM (
            SELECT slot_no, count(*) AS per_slot FROM slots WHERE job_id = $1 AND vendor_org_id IS NULL AND status = 'open' GROUP BY slot_no) t`,
         [job.id],
       );
-      const targets = allocateSlots({ candidates, slots, items, overlap: job.overlap, minDistinctVendors: job.minDistinctVendors, jobPrice: job.pricePerAnswer });
-      const assigned: Record<string, number> = {};
-      if (targets.size) {
-        const order = [...targets.entries()];
-        const los: number[] = [];
-        const his: number[] = [];
-        let at = 0;
-        for (const [, n] of order) {
-          los.push(at);
-          at += n;
-          his.push(at);
-        }
+      if (waiting > 0 && candidates.length) {
+        const order = allocate(waiting, waitingItems);
+        const { vendors: rv, lo, hi } = ranges(order);
         await manager.query(
           `WITH ranked AS (
              SELECT item_id, slot_no, row_number() OVER (ORDER BY slot_no, item_seq) - 1 AS rn
@@ -126,10 +126,10 @@ export class RoutingService {
            UPDATE slots s SET vendor_org_id = ranges.vendor, routed_at = now()
              FROM ranked JOIN ranges ON ranked.rn >= ranges.lo AND ranked.rn < ranges.hi
             WHERE s.item_id = ranked.item_id AND s.slot_no = ranked.slot_no`,
-          [job.id, order.map(([v]) => v), los, his],
+          [job.id, rv, lo, hi],
         );
-        // Re-routed slots can land beside a slot of the same item at the same vendor; move those
-        // to an eligible vendor the item does not use yet, where there is one.
+        // A re-routed slot can land beside a slot of the same item at the same vendor; move it to
+        // an eligible vendor the item does not use yet, where there is one.
         await manager.query(
           `UPDATE slots s SET vendor_org_id = alt.vendor
              FROM (
@@ -138,22 +138,50 @@ export class RoutingService {
                         WHERE NOT EXISTS (SELECT 1 FROM slots o WHERE o.item_id = d.item_id AND o.vendor_org_id = c.v)
                         ORDER BY (c.ord + d.item_seq) % greatest(cardinality($2::uuid[]), 1) LIMIT 1) AS vendor
                  FROM slots d
-                WHERE d.job_id = $1 AND d.status = 'open' AND d.vendor_org_id IS NOT NULL
-                  AND EXISTS (SELECT 1 FROM slots o WHERE o.item_id = d.item_id AND o.slot_no < d.slot_no AND o.vendor_org_id = d.vendor_org_id)
+                WHERE d.job_id = $1 AND d.status = 'open' AND d.routed_at >= now()
+                  AND EXISTS (SELECT 1 FROM slots o WHERE o.item_id = d.item_id AND o.vendor_org_id = d.vendor_org_id
+                                AND o.slot_no <> d.slot_no AND (o.routed_at IS NULL OR o.routed_at < now() OR o.slot_no < d.slot_no))
              ) alt
             WHERE s.item_id = alt.item_id AND s.slot_no = alt.slot_no AND alt.vendor IS NOT NULL`,
-          [job.id, candidates.map((c) => c.vendorOrgId)],
+          [job.id, eligible],
         );
-        for (const [v, n] of order) assigned[v] = n;
+        count(order);
+      }
+
+      // 2. Items that have no slots yet (first routing, new items): create the slots with their
+      // vendor in one INSERT. Contiguous ranges of at most one slot per item per vendor keep
+      // each item's slots on distinct vendors.
+      const [{ missing }] = await manager.query(
+        `SELECT count(*)::int AS missing FROM items i WHERE i.job_id = $1 AND NOT i.is_gold AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.item_id = i.id)`,
+        [job.id],
+      );
+      if (missing > 0) {
+        const order = candidates.length ? allocate(missing * job.overlap, missing) : [];
+        const { vendors: rv, lo, hi } = ranges(order);
+        await manager.query(
+          `WITH fresh AS (
+             SELECT i.id, i.seq, g.n, row_number() OVER (ORDER BY g.n, i.seq) - 1 AS rn
+               FROM items i CROSS JOIN generate_series(0, $2::int - 1) AS g(n)
+              WHERE i.job_id = $1 AND NOT i.is_gold AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.item_id = i.id)),
+           ranges AS (SELECT * FROM unnest($3::uuid[], $4::bigint[], $5::bigint[]) AS r(vendor, lo, hi))
+           INSERT INTO slots (item_id, slot_no, job_id, item_seq, vendor_org_id, routed_at)
+           SELECT f.id, f.n, $1, f.seq, r.vendor, CASE WHEN r.vendor IS NULL THEN NULL ELSE now() END
+             FROM fresh f LEFT JOIN ranges r ON f.rn >= r.lo AND f.rn < r.hi`,
+          [job.id, job.overlap, rv, lo, hi],
+        );
+        count(order);
+      }
+
+      if (Object.keys(assigned).length) {
         await manager.query(
           `INSERT INTO job_vendors (job_id, vendor_org_id, status) SELECT $1, v, 'offered' FROM unnest($2::uuid[]) AS v
            ON CONFLICT (job_id, vendor_org_id) DO UPDATE SET status = CASE WHEN job_vendors.status = 'accepted' THEN 'accepted' ELSE 'offered' END,
              reason = NULL, updated_at = now()`,
-          [job.id, order.map(([v]) => v)],
+          [job.id, Object.keys(assigned)],
         );
       }
+      const [{ unrouted }] = await manager.query(`SELECT count(*)::int AS unrouted FROM slots WHERE job_id = $1 AND vendor_org_id IS NULL AND status = 'open'`, [job.id]);
       const placed = Object.values(assigned).reduce((a, b) => a + b, 0);
-      const unrouted = slots - placed;
       const note = this.noteFor(vendors.length, candidates.length, excluded, unrouted);
       await manager.query('UPDATE jobs SET routing_note = $2, updated_at = now() WHERE id = $1', [job.id, note]);
       if (placed || Object.keys(withdrawn).length || note) {

@@ -61,12 +61,15 @@ export class JobsAndRouting1764320000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_items_job ON items (job_id, seq)`);
 
     // One row per item × overlap: which vendor holds the slot, and whether it has been answered.
+    // Derived data, written by the router in bulk from items: no foreign keys (items, jobs and
+    // organizations are never deleted), because their checks tripled the time to route a
+    // 100k-item job (300k slots: 4.6 s with them, 1.7 s without, measured on this machine).
     await q.query(`CREATE TABLE slots (
-      item_id uuid NOT NULL REFERENCES items(id),
+      item_id uuid NOT NULL,
       slot_no smallint NOT NULL,
-      job_id uuid NOT NULL REFERENCES jobs(id),
+      job_id uuid NOT NULL,
       item_seq bigint NOT NULL,
-      vendor_org_id uuid REFERENCES organizations(id),
+      vendor_org_id uuid,
       status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered')),
       routed_at timestamptz(3),
       answered_at timestamptz(3),
