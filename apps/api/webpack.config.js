@@ -13,7 +13,6 @@ module.exports = {
         { entryName: 'seed', entryPath: 'apps/api/src/seed.ts' },
       ],
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: false,
