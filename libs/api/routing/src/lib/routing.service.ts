@@ -89,8 +89,8 @@ export class RoutingService {
         else if (profile.capacityPerHour <= 0) why = 'no capacity';
         else if (price === undefined) why = `no price for ${job.taskType}`;
         else if (price > job.pricePerAnswer) why = `price ${price} above the job's ${job.pricePerAnswer}`;
-        if (why) excluded[v.orgId] = why;
-        else candidates.push({ vendorOrgId: v.orgId, capacityPerHour: profile!.capacityPerHour, price: price!, quality: QUALITY_PRIOR });
+        if (why || !profile || price === undefined) excluded[v.orgId] = why ?? 'not eligible';
+        else candidates.push({ vendorOrgId: v.orgId, capacityPerHour: profile.capacityPerHour, price, quality: QUALITY_PRIOR });
       }
 
       // Withdraw open slots from vendors that are blocked now (nothing answered moves).
