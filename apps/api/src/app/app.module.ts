@@ -5,11 +5,14 @@ import { AuditModule } from '@quorum/api/audit';
 import { AuthModule } from '@quorum/api/auth';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@quorum/api/config';
 import { createValidationPipe, ProblemFilter } from '@quorum/api/errors';
+import { DeliveryModule } from '@quorum/api/delivery';
 import { IdentityModule } from '@quorum/api/identity';
 import { JobsModule } from '@quorum/api/jobs';
 import { NeutralityModule } from '@quorum/api/neutrality';
+import { QualityModule } from '@quorum/api/quality';
 import { QueueModule } from '@quorum/api/queue';
 import { RegistryModule } from '@quorum/api/registry';
+import { TasksModule } from '@quorum/api/tasks';
 import { quorumDataSourceOptions } from '@quorum/api/schema';
 import { HealthController } from './health.controller';
 
@@ -19,11 +22,14 @@ import { HealthController } from './health.controller';
     AuditModule,
     AuthModule,
     ConfigModule,
+    DeliveryModule,
     IdentityModule,
     JobsModule,
     NeutralityModule,
+    QualityModule,
     QueueModule,
     RegistryModule,
+    TasksModule,
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

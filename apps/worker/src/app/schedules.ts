@@ -11,12 +11,14 @@ export class Schedules implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
     @InjectQueue(QUEUES.neutrality) private readonly neutrality: Queue,
+    @InjectQueue(QUEUES.tasks) private readonly tasks: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     try {
       await this.maintenance.upsertJobScheduler('audit-verify-hourly', { every: 3600_000 }, { name: 'audit.verify', data: {} });
       await this.neutrality.upsertJobScheduler('expire-waivers-every-minute', { every: 60_000 }, { name: 'neutrality.expire-waivers', data: {} });
+      await this.tasks.upsertJobScheduler('expire-leases-every-15s', { every: 15_000 }, { name: 'tasks.expire-leases', data: {} });
     } catch (error) {
       this.logger.warn({ err: error }, 'could not declare schedules (Redis down?)');
     }

@@ -5,4 +5,5 @@ export * from './lib/jobs';
 export * from './lib/neutrality';
 export * from './lib/queues';
 export * from './lib/registry';
+export * from './lib/tasks';
 export * from './lib/web-routes';

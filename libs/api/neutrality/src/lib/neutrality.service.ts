@@ -19,6 +19,7 @@ import { AuditService, SYSTEM_ACTOR } from '@quorum/api/audit';
 import { hasAnyRole, isPlatformStaff, Principal, RequestMeta } from '@quorum/api/auth';
 import { decodeCursor, encodeCursor, pageLimit } from '@quorum/api/database';
 import { conflict, domainRule, forbidden, isUuid, notFound, validationFailed } from '@quorum/api/errors';
+import { WebhookEvents } from '@quorum/api/delivery';
 import { OutboxService } from '@quorum/api/queue';
 import { actorOf, effectiveOwners, RegistryService, today } from '@quorum/api/registry';
 import { canonicalJson } from '@quorum/util';
@@ -113,6 +114,7 @@ export class NeutralityService {
     private readonly registry: RegistryService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -207,6 +209,7 @@ export class NeutralityService {
       const live: ConflictRow[] = await manager.query(`${CONFLICT_SELECT} WHERE c.status <> 'resolved' AND c.lab_org_id = ANY($1::uuid[])`, [labs.map((l) => l.orgId)]);
       const liveByKey = new Map(live.map((c) => [`${c.labOrgId}|${c.vendorOrgId}|${c.rule}|${c.competitorEntityId}`, c]));
       const seen = new Set<string>();
+      const webhookOutbox: string[] = [];
       const system = SYSTEM_ACTOR('neutrality-evaluator');
 
       for (const lab of labs) {
@@ -230,6 +233,9 @@ export class NeutralityService {
                 subject: `conflict:${row.id}`,
                 data: { labOrgId: lab.orgId, vendorOrgId: vendor.orgId, rule: finding.rule, severity: finding.severity, competitorEntityId: finding.competitorEntityId, economic: finding.evidence.economic, voting: finding.evidence.voting, boardSeats: finding.evidence.boardSeats, interestIds: finding.evidence.interestIds, policyVersion: policy.version, asOf },
               });
+              webhookOutbox.push(
+                ...(await this.webhooks.emit(manager, lab.orgId, 'conflict.opened', { conflictId: row.id, vendorOrgId: vendor.orgId, rule: finding.rule, severity: finding.severity, competitorName: finding.evidence.competitorName })),
+              );
               summary.opened += 1;
             } else if (existing.severity !== finding.severity || comparable(existing.evidence) !== comparable(finding.evidence)) {
               await manager.query(`UPDATE conflicts SET severity = $2, evidence = $3, updated_at = now() WHERE id = $1`, [existing.id, finding.severity, JSON.stringify(finding.evidence)]);
@@ -247,7 +253,7 @@ export class NeutralityService {
       }
       const refreshed = await this.refreshDecisions(manager, labs.map((l) => l.orgId), vendors.map((v) => v.orgId));
       summary.decisionsChanged = refreshed.changed;
-      outboxIds = refreshed.outboxIds;
+      outboxIds = [...refreshed.outboxIds, ...webhookOutbox];
     });
     await this.outbox.publish(outboxIds);
     if (!scope.labOrgId) this.lastFullReadAt = Math.max(this.lastFullReadAt, readAt);

@@ -30,7 +30,7 @@ export class TestHttpClient {
     const response: LightMyRequestResponse = await this.app.inject({ method, url, headers, payload });
     const text = response.body;
     let body: unknown = text;
-    if (/json/.test(String(response.headers['content-type'] ?? '')) && text) body = JSON.parse(text);
+    if (/^application\/(problem\+)?json/.test(String(response.headers['content-type'] ?? '')) && text) body = JSON.parse(text);
     return { status: response.statusCode, headers: response.headers, body: body as T, text };
   }
 

@@ -4,7 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@quorum/api/audit';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@quorum/api/config';
+import { DeliveryModule, DeliveryProcessor } from '@quorum/api/delivery';
 import { JobsModule, RoutingProcessor } from '@quorum/api/jobs';
+import { QualityModule, QualityProcessor } from '@quorum/api/quality';
+import { TasksModule, TasksProcessor } from '@quorum/api/tasks';
 import { NeutralityModule, NeutralityProcessor } from '@quorum/api/neutrality';
 import { OutboxRelay, QueueModule } from '@quorum/api/queue';
 import { quorumDataSourceOptions } from '@quorum/api/schema';
@@ -13,14 +16,17 @@ import { quorumDataSourceOptions } from '@quorum/api/schema';
  * The worker's processors from the domain libs, in-process, on the run's database and Redis:
  * jobs go through the real BullMQ queues exactly as they do in apps/worker.
  */
-export async function startTestWorker(processors: Provider[] = [NeutralityProcessor, RoutingProcessor]): Promise<INestApplicationContext> {
+export async function startTestWorker(processors: Provider[] = [DeliveryProcessor, NeutralityProcessor, QualityProcessor, RoutingProcessor, TasksProcessor]): Promise<INestApplicationContext> {
   @Module({
     imports: [
       AuditModule,
       ConfigModule,
+      DeliveryModule,
       JobsModule,
       NeutralityModule,
+      QualityModule,
       QueueModule,
+      TasksModule,
       TypeOrmModule.forRootAsync({
         inject: [APP_CONFIG],
         useFactory: (config: AppConfig) => quorumDataSourceOptions({ url: config.databaseUrl, poolSize: 4, applicationName: 'test-worker' }),

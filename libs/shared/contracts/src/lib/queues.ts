@@ -3,6 +3,9 @@ export const QUEUES = {
   maintenance: 'maintenance',
   neutrality: 'neutrality',
   routing: 'routing',
+  tasks: 'tasks',
+  quality: 'quality',
+  delivery: 'delivery',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -15,7 +18,13 @@ export interface JobPayloads {
   /** Re-evaluate conflicts for one lab (policy change, job publish) or everything (manual). */
   'neutrality.evaluate': { reason: 'policy.changed' | 'job.published' | 'manual'; labOrgId?: string };
   /** Route a job's unrouted open slots (after publish, new items, a decline or a capacity change). */
-  'routing.route': { jobId: string; reason: 'published' | 'items-added' | 'vendor-declined' | 'capacity-changed' | 'resumed' | 'neutrality-changed' };
+  'routing.route': { jobId: string; reason: 'published' | 'items-added' | 'vendor-declined' | 'capacity-changed' | 'resumed' | 'neutrality-changed' | 'lease-expired' };
+  /** Return expired leases' slots to the pool (repeatable). */
+  'tasks.expire-leases': Record<string, never>;
+  /** An item has all its answers: aggregate, score agreement, escalate to review when low. */
+  'quality.aggregate': { itemId: string };
+  /** Deliver one webhook event (retried with backoff). */
+  'webhook.deliver': { deliveryId: string };
   /** A (lab, vendor) decision changed: move open slots off a newly blocked vendor; offer new work to a cleared one. */
   'routing.neutrality-changed': { labOrgId: string; vendorOrgId: string; from: string; to: string };
   /** Expired waivers re-open their conflicts. */
@@ -30,6 +39,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'neutrality.expire-waivers': QUEUES.neutrality,
   'routing.route': QUEUES.routing,
   'routing.neutrality-changed': QUEUES.routing,
+  'tasks.expire-leases': QUEUES.tasks,
+  'quality.aggregate': QUEUES.quality,
+  'webhook.deliver': QUEUES.delivery,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

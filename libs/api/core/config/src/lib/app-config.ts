@@ -22,6 +22,11 @@ export interface AppConfig {
   webDistPath: string | null;
   adminPassword: string | null;
   runMigrationsOnBoot: boolean;
+  /**
+   * Let webhooks reach loopback and private addresses. Only for tests and local development with a
+   * receiver on this machine; refused in production.
+   */
+  webhookAllowPrivateTargets: boolean;
 }
 
 export class ConfigValidationError extends Error {
@@ -114,7 +119,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     webDistPath: env['WEB_DIST_PATH']?.trim() || null,
     adminPassword,
     runMigrationsOnBoot: bool('RUN_MIGRATIONS_ON_BOOT', nodeEnv !== 'production'),
+    webhookAllowPrivateTargets: bool('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
   };
+  if (config.webhookAllowPrivateTargets && nodeEnv === 'production') problems.push('WEBHOOK_ALLOW_PRIVATE_TARGETS cannot be enabled in production');
 
   if (problems.length) throw new ConfigValidationError(problems);
   return config;

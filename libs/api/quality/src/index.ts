@@ -1,0 +1,4 @@
+export * from './lib/aggregation';
+export * from './lib/quality.module';
+export * from './lib/quality.processor';
+export * from './lib/quality.service';

@@ -1,0 +1,3 @@
+export * from './lib/tasks.module';
+export * from './lib/tasks.processor';
+export * from './lib/tasks.service';
