@@ -18,9 +18,9 @@ test('a lab registers, signs out, signs in again and lands in the lab area', asy
   await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
   // A lab admin sees the lab area and not the vendor or admin areas.
   const nav = page.getByRole('navigation');
-  await expect(nav.getByRole('link', { name: 'Lab' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0);
-  await expect(nav.getByRole('link', { name: 'Vendor' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Lab', exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Vendor', exact: true })).toHaveCount(0);
 
   await page.getByRole('button', { name: /Erin Example/ }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();

@@ -80,6 +80,9 @@ async function boot(url: string, user: MeResponse | null) {
   };
 }
 
+const LAB_NAV = ['Lab', 'Vendors', 'Conflicts', 'Conflict policy', 'Team'];
+const ADMIN_NAV = ['Admin', 'Conflicts', 'Neutrality matrix', 'Audit log'];
+
 describe('App', () => {
   it('sends a visitor without a session to the sign-in page', async () => {
     const { router, el } = await boot('/lab', null);
@@ -89,13 +92,13 @@ describe('App', () => {
   });
 
   it.each<[Role[], MeResponse['orgKind'], string, string, string[]]>([
-    [['lab_admin'], 'lab', '/lab', 'Jobs', ['Lab', 'Team']],
-    [['lab_member'], 'lab', '/lab', 'Jobs', ['Lab', 'Team']],
+    [['lab_admin'], 'lab', '/lab', 'Jobs', LAB_NAV],
+    [['lab_member'], 'lab', '/lab', 'Jobs', LAB_NAV],
     [['vendor_admin'], 'vendor', '/vendor', 'Routed work', ['Vendor', 'Team']],
     [['annotator'], 'vendor', '/annotate', 'Annotate', ['Annotate']],
     [['reviewer'], 'vendor', '/annotate', 'Annotate', ['Annotate']],
-    [['platform_admin'], 'platform', '/admin', 'Ownership registry', ['Admin']],
-    [['auditor'], 'platform', '/admin', 'Ownership registry', ['Admin']],
+    [['platform_admin'], 'platform', '/admin', 'Ownership registry', ADMIN_NAV],
+    [['auditor'], 'platform', '/admin', 'Ownership registry', ADMIN_NAV],
   ])(
     'takes %j (%s org) home to %s, headed %s, and lists only their areas',
     async (roles, kind, path, title, links) => {
@@ -105,6 +108,40 @@ describe('App', () => {
       expect(navLinks()).toEqual(links);
     },
   );
+
+  it.each<[string, Role, MeResponse['orgKind'], string, string]>([
+    ['/lab/vendors', 'lab_member', 'lab', 'Vendors', 'Vendors'],
+    ['/lab/conflicts', 'lab_admin', 'lab', 'Conflicts', 'Conflicts'],
+    ['/lab/policy', 'lab_admin', 'lab', 'Conflict policy', 'Conflict policy'],
+    ['/admin/conflicts', 'auditor', 'platform', 'Conflicts', 'Conflicts'],
+    [
+      '/admin/matrix',
+      'platform_admin',
+      'platform',
+      'Neutrality matrix',
+      'Neutrality matrix',
+    ],
+    ['/admin/audit', 'auditor', 'platform', 'Audit log', 'Audit log'],
+    // An entity is reached from the registry, the Admin landing page, which stays current.
+    ['/admin/entities/e-1', 'platform_admin', 'platform', 'Entity', 'Admin'],
+  ])(
+    'opens %s for a %s, headed %s, with %s current in the navigation',
+    async (url, role, kind, title, current) => {
+      const { router, heading, el } = await boot(url, me([role], kind));
+      expect(router.url).toBe(url);
+      expect(heading()).toBe(title);
+      expect(
+        Array.from(
+          el.querySelectorAll('q-area-nav a[aria-current="page"]'),
+        ).map((a) => a.textContent?.trim()),
+      ).toEqual([current]);
+    },
+  );
+
+  it('keeps a lab member out of the admin pages', async () => {
+    const { router } = await boot('/admin/audit', me(['lab_member'], 'lab'));
+    expect(router.url).toBe('/lab');
+  });
 
   it('keeps an annotator out of the vendor area', async () => {
     const { router, heading } = await boot(

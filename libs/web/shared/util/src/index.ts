@@ -2,3 +2,8 @@ export * from './lib/api-problem';
 export * from './lib/areas';
 export * from './lib/roles';
 export * from './lib/server-errors';
+export * from './lib/neutrality-format';
+export * from './lib/ownership-graph';
+export * from './lib/registry-types';
+export * from './lib/dates';
+export * from './lib/read-file';

@@ -1,5 +1,5 @@
 // Module-level aliases: cheaper than a global lookup per call inside Jest's VM context.
-const { abs, exp, log, log1p, max, min, sqrt } = Math;
+const { abs, exp, log, max, min, sqrt } = Math;
 
 /** One pairwise outcome: `winner` was preferred to `loser` (weight 1 by default). */
 export interface Comparison {
@@ -58,7 +58,7 @@ export function bradleyTerryFit(
   const model = encode(comparisons, prior);
   const { n, ids } = model;
 
-  let theta = new Float64Array(n);
+  const theta = new Float64Array(n);
   const t1 = new Float64Array(n);
   const t2 = new Float64Array(n);
   const extra = new Float64Array(n);
@@ -75,7 +75,7 @@ export function bradleyTerryFit(
     let moved = 0;
     for (let i = 0; i < n; i++) moved = max(moved, abs(t1[i] - theta[i]));
     if (moved < tolerance || iterations >= maxIterations) {
-      theta = Float64Array.from(t1);
+      theta.set(t1);
       converged = moved < tolerance;
       break;
     }
@@ -105,7 +105,7 @@ export function bradleyTerryFit(
         if (objective(model, t3) >= objective(model, t2)) next = t3;
       }
     }
-    theta = Float64Array.from(next);
+    theta.set(next);
   }
 
   let hi = -MAX_LOG_STRENGTH;
@@ -147,6 +147,7 @@ interface BtModel {
   components: number;
   /** Scratch space. */
   denom: Float64Array;
+  strength: Float64Array;
   shift: Float64Array;
   f: Float64Array;
   fp: Float64Array;
@@ -228,30 +229,34 @@ function encode(comparisons: readonly Comparison[], prior: number): BtModel {
     comp,
     components,
     denom: new Float64Array(n),
+    strength: new Float64Array(n),
     shift: new Float64Array(components),
     f: new Float64Array(components),
     fp: new Float64Array(components),
   };
 }
 
-/** ln(e^a + e^b) without overflow. */
-function logAddExp(a: number, b: number): number {
-  const hi = a > b ? a : b;
-  return hi + log1p(exp(-abs(a - b)));
-}
-
 /** One MM round (Hunter 2004) on log-strengths: out_i = ln W_i − ln Σ_j n_ij / (s_i + s_j). */
 function mmStep(m: BtModel, theta: Float64Array, out: Float64Array): void {
-  const { n, pa, pb, pn, wins, prior, denom } = m;
-  // n/(s_i + s_j) = n·e^{−lse(θ_i, θ_j)}; the reference has θ = 0.
-  for (let i = 0; i < n; i++)
-    denom[i] = 2 * prior * exp(-logAddExp(theta[i], 0));
-  for (let p = 0; p < pa.length; p++) {
-    const t = pn[p] * exp(-logAddExp(theta[pa[p]], theta[pb[p]]));
-    denom[pa[p]] += t;
-    denom[pb[p]] += t;
+  const { n, pa, pb, pn, wins, prior, denom, strength } = m;
+  // Strengths relative to the largest, s_i = e^{θ_i − H} ≤ 1, so nothing overflows (|θ| stays far
+  // below 700); every term below is then e^{−H} times the true one, which ln(...) + H undoes. The
+  // reference (θ = 0) becomes e^{−H}.
+  let H = 0;
+  for (let i = 0; i < n; i++) if (theta[i] > H) H = theta[i];
+  const ref = exp(-H);
+  for (let i = 0; i < n; i++) {
+    strength[i] = exp(theta[i] - H);
+    denom[i] = (2 * prior) / (strength[i] + ref);
   }
-  for (let i = 0; i < n; i++) out[i] = log(wins[i]) - log(denom[i]);
+  for (let p = 0; p < pa.length; p++) {
+    const a = pa[p];
+    const b = pb[p];
+    const t = pn[p] / (strength[a] + strength[b]);
+    denom[a] += t;
+    denom[b] += t;
+  }
+  for (let i = 0; i < n; i++) out[i] = log(wins[i]) - log(denom[i]) + H;
 }
 
 /**
@@ -277,18 +282,24 @@ function recentre(m: BtModel, theta: Float64Array): void {
       shift[c] -= d;
       largest = max(largest, abs(d));
     }
-    if (largest < 1e-13) break;
+    if (largest < 1e-12) break;
   }
   for (let i = 0; i < n; i++) theta[i] += shift[comp[i]];
 }
 
 /** Log-likelihood of the comparisons plus the prior's pseudo-comparisons (what the fit increases). */
 function objective(m: BtModel, theta: Float64Array): number {
-  const { n, pa, pb, pn, wins, prior } = m;
+  const { n, pa, pb, pn, wins, prior, strength } = m;
+  // ln(e^a + e^b) = H + ln(s_a + s_b) with the scaled strengths of mmStep.
+  let H = 0;
+  for (let i = 0; i < n; i++) if (theta[i] > H) H = theta[i];
+  const ref = exp(-H);
   let ll = 0;
-  for (let i = 0; i < n; i++)
-    ll += wins[i] * theta[i] - 2 * prior * logAddExp(theta[i], 0);
+  for (let i = 0; i < n; i++) {
+    strength[i] = exp(theta[i] - H);
+    ll += wins[i] * theta[i] - 2 * prior * (H + log(strength[i] + ref));
+  }
   for (let p = 0; p < pa.length; p++)
-    ll -= pn[p] * logAddExp(theta[pa[p]], theta[pb[p]]);
+    ll -= pn[p] * (H + log(strength[pa[p]] + strength[pb[p]]));
   return ll;
 }

@@ -74,7 +74,7 @@ export function dawidSkene(
       'dawidSkene: labels must be a non-empty list of distinct labels',
     );
 
-  // Encode: ids → dense indexes, observations → three typed arrays.
+  // Encode: ids → dense indexes, observations → two typed arrays of offsets.
   const itemIndex = new Map<string, number>();
   const annotatorIndex = new Map<string, number>();
   const itemIds: string[] = [];

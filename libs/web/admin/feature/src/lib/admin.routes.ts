@@ -1,4 +1,9 @@
 import type { Route } from '@angular/router';
+import { ADMIN_PAGES } from '@quorum/web/shared/util';
+import { AdminAuditPage } from './audit.page';
+import { AdminConflictsPage } from './conflicts.page';
+import { AdminEntityPage } from './entity.page';
+import { AdminMatrixPage } from './matrix.page';
 import { AdminRegistryPage } from './registry.page';
 
 /** Mounted at /admin (platform_admin, auditor). */
@@ -7,5 +12,25 @@ export const adminRoutes: Route[] = [
     path: '',
     component: AdminRegistryPage,
     title: 'Ownership registry · Quorum',
+  },
+  {
+    path: `${ADMIN_PAGES.entities}/:id`,
+    component: AdminEntityPage,
+    title: 'Entity · Ownership registry · Quorum',
+  },
+  {
+    path: ADMIN_PAGES.conflicts,
+    component: AdminConflictsPage,
+    title: 'Conflicts · Admin · Quorum',
+  },
+  {
+    path: ADMIN_PAGES.matrix,
+    component: AdminMatrixPage,
+    title: 'Neutrality matrix · Admin · Quorum',
+  },
+  {
+    path: ADMIN_PAGES.audit,
+    component: AdminAuditPage,
+    title: 'Audit log · Admin · Quorum',
   },
 ];

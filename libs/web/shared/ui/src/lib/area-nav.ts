@@ -1,13 +1,21 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  inject,
   input,
   output,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
-import { RouterLink, RouterLinkActive } from '@angular/router';
+import {
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+} from '@angular/router';
 import type { Area } from '@quorum/web/shared/util';
+import { filter, map } from 'rxjs';
 
 /** The side navigation: one link per area the user may enter, with that area's other pages under it. */
 @Component({
@@ -20,11 +28,8 @@ import type { Area } from '@quorum/web/shared/util';
         <a
           mat-list-item
           [routerLink]="['/', area.path]"
-          routerLinkActive
-          #areaLink="routerLinkActive"
-          [routerLinkActiveOptions]="{ exact: area.subpages.length > 0 }"
-          [activated]="areaLink.isActive"
-          [attr.aria-current]="areaLink.isActive ? 'page' : null"
+          [activated]="areaActive(area)"
+          [attr.aria-current]="areaActive(area) ? 'page' : null"
           (click)="navigated.emit()"
         >
           <mat-icon matListItemIcon [svgIcon]="area.icon" aria-hidden="true" />
@@ -62,4 +67,27 @@ export class AreaNav {
   readonly areas = input.required<readonly Area[]>();
   /** Emitted when a link is followed, so an overlay sidenav can close. */
   readonly navigated = output<void>();
+
+  private readonly router = inject(Router);
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => this.router.url),
+    ),
+    { initialValue: this.router.url },
+  );
+
+  /**
+   * The area's own link is current on its landing page and on pages the navigation does not list
+   * (an entity under Admin), not on its listed subpages, which have links of their own.
+   */
+  protected areaActive(area: Area): boolean {
+    const path = this.url().split(/[?#]/)[0];
+    const root = `/${area.path}`;
+    if (path !== root && !path.startsWith(`${root}/`)) return false;
+    return !area.subpages.some((page) => {
+      const own = `${root}/${page.path}`;
+      return path === own || path.startsWith(`${own}/`);
+    });
+  }
 }

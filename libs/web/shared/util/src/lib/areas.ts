@@ -20,6 +20,22 @@ export interface Area {
   subpages: readonly AreaLink[];
 }
 
+/** Pages of the lab area, relative to /lab. */
+export const LAB_PAGES = {
+  vendors: 'vendors',
+  conflicts: 'conflicts',
+  policy: 'policy',
+  team: 'team',
+} as const;
+
+/** Pages of the admin area, relative to /admin (the ownership registry is its landing page). */
+export const ADMIN_PAGES = {
+  entities: 'entities',
+  conflicts: 'conflicts',
+  matrix: 'matrix',
+  audit: 'audit',
+} as const;
+
 /**
  * The four areas of the client, in the order the navigation lists them and in the order a user's
  * home is chosen (a lab admin who is also an auditor lands in Lab).
@@ -31,7 +47,12 @@ export const AREAS: readonly Area[] = [
     label: 'Lab',
     icon: 'science',
     roles: ['lab_admin', 'lab_member'],
-    subpages: [{ path: 'team', label: 'Team', icon: 'group' }],
+    subpages: [
+      { path: LAB_PAGES.vendors, label: 'Vendors', icon: 'store' },
+      { path: LAB_PAGES.conflicts, label: 'Conflicts', icon: 'warning' },
+      { path: LAB_PAGES.policy, label: 'Conflict policy', icon: 'tune' },
+      { path: LAB_PAGES.team, label: 'Team', icon: 'group' },
+    ],
   },
   {
     key: 'vendor',
@@ -55,7 +76,11 @@ export const AREAS: readonly Area[] = [
     label: 'Admin',
     icon: 'shield',
     roles: ['platform_admin', 'auditor'],
-    subpages: [],
+    subpages: [
+      { path: ADMIN_PAGES.conflicts, label: 'Conflicts', icon: 'warning' },
+      { path: ADMIN_PAGES.matrix, label: 'Neutrality matrix', icon: 'grid_on' },
+      { path: ADMIN_PAGES.audit, label: 'Audit log', icon: 'history' },
+    ],
   },
 ];
 

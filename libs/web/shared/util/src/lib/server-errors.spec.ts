@@ -1,4 +1,4 @@
-import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
 import { ApiProblem } from './api-problem';
 import { applyServerErrors, serverError } from './server-errors';
 
@@ -33,5 +33,32 @@ describe('applyServerErrors', () => {
     form.controls.email.setValue('c@d.test');
     expect(serverError(form.controls.email)).toBeNull();
     expect(form.valid).toBe(true);
+  });
+
+  it('finds controls in arrays and groups from bracketed paths', () => {
+    const form = new FormGroup({
+      share: new FormGroup({ exact: new FormControl(120) }),
+      identifiers: new FormArray([
+        new FormGroup({ scheme: new FormControl('') }),
+      ]),
+    });
+    const unmatched = applyServerErrors(
+      form,
+      ApiProblem.fromResponse(400, {
+        title: 'Validation failed',
+        status: 400,
+        errors: [
+          { path: 'share.exact', message: 'must be a number from 0 to 100' },
+          { path: 'identifiers[0].scheme', message: 'scheme is required' },
+        ],
+      }),
+    );
+    expect(unmatched).toEqual([]);
+    expect(serverError(form.controls.share.controls.exact)).toBe(
+      'must be a number from 0 to 100',
+    );
+    expect(serverError(form.controls.identifiers.at(0).controls.scheme)).toBe(
+      'scheme is required',
+    );
   });
 });

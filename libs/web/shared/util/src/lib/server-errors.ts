@@ -34,9 +34,11 @@ export function serverError(control: AbstractControl): string | null {
 }
 
 function findControl(form: FormGroup, path: string): AbstractControl | null {
+  // `identifiers[0].scheme` (class-validator) and `/identifiers/0/scheme` both name identifiers.0.scheme.
   const dotted = path
     .replace(/^\/+/, '')
     .replace(/\//g, '.')
+    .replace(/\[(\d+)\]/g, '.$1')
     .replace(/^body\./, '');
   return form.get(dotted);
 }
