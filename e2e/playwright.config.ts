@@ -5,6 +5,7 @@ const port = Number(process.env['E2E_PORT'] ?? 3333);
 const root = join(__dirname, '..');
 const databaseUrl = process.env['E2E_DATABASE_URL'];
 if (!databaseUrl) throw new Error('E2E_DATABASE_URL is not set: run e2e through `npm test` (it creates and drops the database)');
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
 const serverEnv = {
   NODE_ENV: 'test',
   PORT: String(port),
@@ -13,6 +14,7 @@ const serverEnv = {
   REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
   QUEUE_PREFIX: process.env['E2E_QUEUE_PREFIX'] ?? 'quorum_e2e',
   LOG_LEVEL: 'warn',
+  QUORUM_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
   WEB_DIST_PATH: join(root, 'dist/apps/web/browser'),
 };
 
@@ -38,7 +40,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1366, height: 860 } } }],
   webServer: [
     {
-      command: 'node dist/apps/api/main.js',
+      // The demo world (seeded through the domain services) is what the journeys walk through.
+      command: 'node dist/apps/api/migrate.js up && node dist/apps/api/seed.js > /dev/null && node dist/apps/api/main.js',
       cwd: root,
       url: `http://127.0.0.1:${port}/health`,
       reuseExistingServer: false,
