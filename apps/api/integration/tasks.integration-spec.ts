@@ -202,6 +202,12 @@ describe('task serving, answers, quality, results and webhooks (real Postgres + 
     const view = await api.http.get<JobView>(`/api/v1/jobs/${job.id}`, lab.adminToken);
     expect(view.body.status).toBe('completed');
     expect(view.body.progress).toMatchObject({ items: ITEMS, completedItems: ITEMS, percent: 100 });
+    // Every real answer accrues at the job's price; gold answers cost the lab nothing.
+    expect(view.body.spend).toBeCloseTo(ITEMS * 3 * 0.05, 2);
+    const earnings = await api.http.get<{ total: number; answers: number; byAnnotator: { answers: number }[] }>('/api/v1/vendor/earnings', vendors[0].adminToken);
+    expect(earnings.body.total).toBeCloseTo(earnings.body.answers * 0.05, 2);
+    expect(earnings.body.byAnnotator.reduce((s, a) => s + a.answers, 0)).toBe(earnings.body.answers);
+    expect((await api.http.get('/api/v1/vendor/earnings', annotators[0].token)).status).toBe(403);
   });
 
   it('streams results as JSON Lines and CSV with formulas neutralised', async () => {
@@ -225,6 +231,14 @@ describe('task serving, answers, quality, results and webhooks (real Postgres + 
     }
     const log = await api.http.get<{ items: WebhookDeliveryView[] }>(`/api/v1/webhooks/${webhook.id}/deliveries`, lab.adminToken);
     expect(log.body.items.some((d) => d.status === 'delivered' && d.attempts >= 2)).toBe(true);
+  });
+
+  it('feeds measured vendor quality (gold accuracy, abandonment) into the marketplace and routing', async () => {
+    const res = await api.http.get<{ items: { orgId: string; quality: number | null }[] }>('/api/v1/vendors', lab.adminToken);
+    const measured = res.body.items.filter((v) => vendors.some((t) => t.orgId === v.orgId));
+    expect(measured.some((v) => v.quality !== null)).toBe(true);
+    for (const v of measured) if (v.quality !== null) expect(v.quality).toBeGreaterThan(0);
+    for (const v of measured) if (v.quality !== null) expect(v.quality).toBeLessThanOrEqual(1);
   });
 
   it('refuses webhook URLs that reach private addresses under the default policy', async () => {

@@ -9,7 +9,7 @@ import { DeliveryModule } from '@quorum/api/delivery';
 import { IdentityModule } from '@quorum/api/identity';
 import { JobsModule } from '@quorum/api/jobs';
 import { NeutralityModule } from '@quorum/api/neutrality';
-import { QualityModule } from '@quorum/api/quality';
+import { QualityModule, VendorQualityModule } from '@quorum/api/quality';
 import { QueueModule } from '@quorum/api/queue';
 import { RegistryModule } from '@quorum/api/registry';
 import { TasksModule } from '@quorum/api/tasks';
@@ -30,6 +30,7 @@ import { HealthController } from './health.controller';
     QueueModule,
     RegistryModule,
     TasksModule,
+    VendorQualityModule,
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

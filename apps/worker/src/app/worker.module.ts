@@ -4,7 +4,7 @@ import { AuditModule } from '@quorum/api/audit';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@quorum/api/config';
 import { DeliveryModule, DeliveryProcessor } from '@quorum/api/delivery';
 import { JobsModule, RoutingProcessor } from '@quorum/api/jobs';
-import { QualityModule, QualityProcessor } from '@quorum/api/quality';
+import { QualityModule, QualityProcessor, VendorQualityModule } from '@quorum/api/quality';
 import { TasksModule, TasksProcessor } from '@quorum/api/tasks';
 import { NeutralityModule, NeutralityProcessor } from '@quorum/api/neutrality';
 import { OutboxRelay, QueueModule } from '@quorum/api/queue';
@@ -26,6 +26,7 @@ export const PROCESSORS = [DeliveryProcessor, MaintenanceProcessor, NeutralityPr
     QualityModule,
     QueueModule,
     TasksModule,
+    VendorQualityModule,
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => quorumDataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'quorum-worker' }),

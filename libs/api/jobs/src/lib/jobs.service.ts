@@ -255,7 +255,8 @@ export class JobsService {
       `SELECT (SELECT count(*) FROM items WHERE job_id = $1 AND NOT is_gold)::int AS items,
               (SELECT count(*) FROM items WHERE job_id = $1 AND is_gold)::int AS "goldItems",
               (SELECT count(*) FROM slots WHERE job_id = $1 AND status = 'answered')::int AS answers,
-              (SELECT count(*) FROM (SELECT item_id FROM slots WHERE job_id = $1 GROUP BY item_id HAVING bool_and(status = 'answered')) done)::int AS "completedItems"`,
+              (SELECT count(*) FROM (SELECT item_id FROM slots WHERE job_id = $1 GROUP BY item_id HAVING bool_and(status = 'answered')) done)::int AS "completedItems",
+              (SELECT coalesce(sum(price), 0) FROM answers WHERE job_id = $1)::float AS spend`,
       [j.id],
     );
     const total = counts.items * j.overlap;
@@ -281,7 +282,8 @@ export class JobsService {
       status: j.status,
       createdAt: j.createdAt.toISOString(),
       publishedAt: j.publishedAt?.toISOString() ?? null,
-      progress: { ...counts, percent: total ? Math.round((counts.answers / total) * 10_000) / 100 : 0 },
+      progress: { items: counts.items, goldItems: counts.goldItems, answers: counts.answers, completedItems: counts.completedItems, percent: total ? Math.round((counts.answers / total) * 10_000) / 100 : 0 },
+      spend: Math.round(counts.spend * 100) / 100,
       routing: await this.routing.shares(j.id),
       routingNote: j.routingNote,
     };

@@ -100,6 +100,23 @@ export class QualityService {
     return this.webhooks.emit(manager, ctx.labOrgId, 'job.completed', { jobId: ctx.jobId });
   }
 
+  /**
+   * Vendor quality for routing: accuracy on gold across the vendor's annotators (shrunk towards 0.5
+   * while there are few gold answers), discounted by the share of leases abandoned. Vendors with no
+   * evidence at all are absent (routing uses its neutral prior).
+   */
+  async vendorQuality(vendorOrgIds: string[]): Promise<Map<string, number>> {
+    if (!vendorOrgIds.length) return new Map();
+    const rows: { vendorOrgId: string; gold: number; abandonRate: number }[] = await this.dataSource.query(
+      `SELECT q.vendor_org_id AS "vendorOrgId",
+              ((sum(q.gold_score_sum) + 0.5 * 10) / (sum(q.gold_answers) + 10))::float AS gold,
+              (sum(q.abandoned)::float / greatest(sum(q.abandoned) + coalesce((SELECT count(*) FROM answers a WHERE a.vendor_org_id = q.vendor_org_id), 0), 1)) AS "abandonRate"
+         FROM annotator_quality q WHERE q.vendor_org_id = ANY($1::uuid[]) GROUP BY q.vendor_org_id`,
+      [vendorOrgIds],
+    );
+    return new Map(rows.map((r) => [r.vendorOrgId, Math.max(0, Math.min(1, r.gold * (1 - 0.5 * r.abandonRate)))]));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Review queue
   // ---------------------------------------------------------------------------------------------

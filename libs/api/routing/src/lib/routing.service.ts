@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditActor, ConflictPolicy, RoutingShare, TaskType } from '@quorum/contracts';
 import { AuditService } from '@quorum/api/audit';
@@ -6,6 +6,7 @@ import { NeutralityService } from '@quorum/api/neutrality';
 import { DataSource, EntityManager } from 'typeorm';
 import { allocateSlots, VendorCandidate } from './allocation';
 import { VendorProfileService } from './vendor-profile.service';
+import { QUALITY_PRIOR, VENDOR_QUALITY, VendorQualitySource } from './vendor-quality';
 
 /** What routing needs to know about a job. */
 export interface RoutingJob {
@@ -28,8 +29,6 @@ export interface RoutingOutcome {
   ms: number;
 }
 
-/** Neutral prior until measured quality exists (tasks and quality feature). */
-const QUALITY_PRIOR = 0.5;
 
 /** Contiguous [lo, hi) ranks per vendor, in allocation order. */
 function ranges(order: [string, number][]): { vendors: string[]; lo: number[]; hi: number[] } {
@@ -53,6 +52,7 @@ export class RoutingService {
     private readonly neutrality: NeutralityService,
     private readonly profiles: VendorProfileService,
     private readonly audit: AuditService,
+    @Optional() @Inject(VENDOR_QUALITY) private readonly quality?: VendorQualitySource,
   ) {}
 
   /**
@@ -74,7 +74,11 @@ export class RoutingService {
         [job.id],
       );
       const ids = vendors.map((v) => v.orgId);
-      const [statuses, profiles] = await Promise.all([this.neutrality.statusesForJob(job.labOrgId, ids, job.conflictPolicy), this.profiles.profiles(ids)]);
+      const [statuses, profiles, quality] = await Promise.all([
+        this.neutrality.statusesForJob(job.labOrgId, ids, job.conflictPolicy),
+        this.profiles.profiles(ids),
+        this.quality ? this.quality.vendorQuality(ids) : Promise.resolve(new Map<string, number>()),
+      ]);
 
       const excluded: Record<string, string> = {};
       const candidates: VendorCandidate[] = [];
@@ -90,7 +94,7 @@ export class RoutingService {
         else if (price === undefined) why = `no price for ${job.taskType}`;
         else if (price > job.pricePerAnswer) why = `price ${price} above the job's ${job.pricePerAnswer}`;
         if (why || !profile || price === undefined) excluded[v.orgId] = why ?? 'not eligible';
-        else candidates.push({ vendorOrgId: v.orgId, capacityPerHour: profile.capacityPerHour, price, quality: QUALITY_PRIOR });
+        else candidates.push({ vendorOrgId: v.orgId, capacityPerHour: profile.capacityPerHour, price, quality: quality.get(v.orgId) ?? QUALITY_PRIOR });
       }
 
       // Withdraw open slots from vendors that are blocked now (nothing answered moves).

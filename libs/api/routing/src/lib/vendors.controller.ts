@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Optional, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { VendorListItem } from '@quorum/contracts';
 import { CurrentPrincipal, CurrentRequest, Principal, RequestMeta, Roles } from '@quorum/api/auth';
 import { NeutralityService } from '@quorum/api/neutrality';
 import { VendorProfileDto } from './vendor-profile.dto';
 import { StoredVendorProfile, VendorProfileService } from './vendor-profile.service';
+import { VENDOR_QUALITY, VendorQualitySource } from './vendor-quality';
 
 @ApiTags('vendors')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class VendorsController {
   constructor(
     private readonly neutrality: NeutralityService,
     private readonly profiles: VendorProfileService,
+    @Optional() @Inject(VENDOR_QUALITY) private readonly quality?: VendorQualitySource,
   ) {}
 
   @Get('vendors')
@@ -20,7 +22,8 @@ export class VendorsController {
   @ApiQuery({ name: 'labOrgId', required: false, description: 'platform staff only' })
   async vendors(@CurrentPrincipal() principal: Principal, @Query('labOrgId') labOrgId?: string): Promise<{ items: VendorListItem[]; nextCursor: null }> {
     const { vendors } = await this.neutrality.vendorsNeutralityForLab(principal, labOrgId);
-    const profiles = await this.profiles.profiles(vendors.map((v) => v.orgId));
+    const ids = vendors.map((v) => v.orgId);
+    const [profiles, quality] = await Promise.all([this.profiles.profiles(ids), this.quality ? this.quality.vendorQuality(ids) : Promise.resolve(new Map<string, number>())]);
     return {
       items: vendors.map((v) => {
         const p = profiles.get(v.orgId);
@@ -30,8 +33,8 @@ export class VendorsController {
           languages: p?.languages ?? [],
           capacityPerHour: p ? p.capacityPerHour : null,
           prices: (p?.prices ?? {}) as Record<string, number>,
-          // Measured quality arrives with the tasks and quality feature.
-          quality: null,
+          // Measured only once the vendor's annotators have answered gold items or abandoned leases.
+          quality: quality.get(v.orgId) ?? null,
         };
       }),
       nextCursor: null,

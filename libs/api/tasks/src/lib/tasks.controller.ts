@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AnnotatorStats, ReviewView, SubmitAnswerResponse, TaskView } from '@quorum/contracts';
+import type { AnnotatorStats, ReviewView, SubmitAnswerResponse, TaskView, VendorEarnings } from '@quorum/contracts';
 import { CurrentPrincipal, Principal } from '@quorum/api/auth';
 import { UuidPipe } from '@quorum/api/errors';
 import { QualityService } from '@quorum/api/quality';
@@ -60,6 +60,12 @@ export class TasksController {
   @ApiOperation({ summary: "The annotator's answers, gold accuracy, abandonment and earnings" })
   stats(@CurrentPrincipal() principal: Principal): Promise<AnnotatorStats> {
     return this.tasks.stats(principal);
+  }
+
+  @Get('vendor/earnings')
+  @ApiOperation({ summary: "The vendor's earnings per annotator and per job, with gold accuracy and abandonment" })
+  earnings(@CurrentPrincipal() principal: Principal): Promise<VendorEarnings> {
+    return this.tasks.vendorEarnings(principal);
   }
 
   @Post('reviews/next')

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { AnnotatorStats, SubmitAnswerResponse, TaskSchema, TaskType, TaskView } from '@quorum/contracts';
+import type { AnnotatorStats, SubmitAnswerResponse, TaskSchema, TaskType, TaskView, VendorEarnings } from '@quorum/contracts';
 import type { Principal } from '@quorum/api/auth';
 import { isUniqueViolation } from '@quorum/api/database';
 import { conflict, DomainError, ErrorCode, forbidden, notFound, validationFailed } from '@quorum/api/errors';
@@ -277,5 +277,29 @@ export class TasksService {
       [principal.userId],
     );
     return { annotatorId: principal.userId, ...row };
+  }
+
+  /** What the vendor earned: accepted answers at each job's price, per annotator and per job. */
+  async vendorEarnings(principal: Principal): Promise<VendorEarnings> {
+    if (principal.orgKind !== 'vendor' || !principal.roles.includes('vendor_admin')) throw forbidden("Only the vendor's admin sees its earnings");
+    const byAnnotator = await this.dataSource.query(
+      `SELECT u.id AS "annotatorId", u.display_name AS "displayName",
+              count(a.id) FILTER (WHERE NOT a.is_gold)::int AS answers, coalesce(sum(a.price), 0)::float AS earnings,
+              CASE WHEN coalesce(q.gold_answers, 0) > 0 THEN (q.gold_score_sum / q.gold_answers)::float END AS "goldAccuracy",
+              coalesce(q.abandoned, 0)::int AS abandoned
+         FROM users u LEFT JOIN answers a ON a.annotator_id = u.id LEFT JOIN annotator_quality q ON q.annotator_id = u.id
+        WHERE u.org_id = $1 AND 'annotator' = ANY(u.roles)
+        GROUP BY u.id, u.display_name, q.gold_answers, q.gold_score_sum, q.abandoned ORDER BY earnings DESC, u.display_name`,
+      [principal.orgId],
+    );
+    const byJob = await this.dataSource.query(
+      `SELECT j.id AS "jobId", j.title, l.name AS "labName", count(*) FILTER (WHERE NOT a.is_gold)::int AS answers, coalesce(sum(a.price), 0)::float AS earnings
+         FROM answers a JOIN jobs j ON j.id = a.job_id JOIN organizations l ON l.id = j.lab_org_id
+        WHERE a.vendor_org_id = $1 GROUP BY j.id, j.title, l.name ORDER BY earnings DESC`,
+      [principal.orgId],
+    );
+    const total = byJob.reduce((s: number, j: { earnings: number }) => s + j.earnings, 0);
+    const answers = byJob.reduce((s: number, j: { answers: number }) => s + j.answers, 0);
+    return { vendorOrgId: principal.orgId, total: Math.round(total * 100) / 100, answers, byAnnotator, byJob };
   }
 }

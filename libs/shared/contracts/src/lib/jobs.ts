@@ -115,6 +115,8 @@ export interface JobView {
   createdAt: string;
   publishedAt: string | null;
   progress: { items: number; goldItems: number; answers: number; completedItems: number; percent: number };
+  /** Accrued cost of accepted answers at the job's price, against `budget`. */
+  spend: number;
   routing: RoutingShare[];
   /** Why open slots are not routed (e.g. no eligible vendor), visible to the lab. */
   routingNote: string | null;

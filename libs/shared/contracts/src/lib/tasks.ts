@@ -85,3 +85,11 @@ export interface WebhookDeliveryView {
   createdAt: string;
   deliveredAt: string | null;
 }
+
+export interface VendorEarnings {
+  vendorOrgId: string;
+  total: number;
+  answers: number;
+  byAnnotator: { annotatorId: string; displayName: string; answers: number; earnings: number; goldAccuracy: number | null; abandoned: number }[];
+  byJob: { jobId: string; title: string; labName: string; answers: number; earnings: number }[];
+}
