@@ -198,6 +198,9 @@ export class TasksService {
             );
           }
         } else {
+          // Lock the item's slots first: two answers finishing the same item at once must not each
+          // see the other's slot as still open (then nobody would aggregate the item).
+          await manager.query(`SELECT 1 FROM slots WHERE item_id = $1 FOR UPDATE`, [a.itemId]);
           await manager.query(`UPDATE slots SET status = 'answered', answered_at = now() WHERE item_id = $1 AND slot_no = $2`, [a.itemId, a.slotNo]);
           if (ctx.jobStatus === 'published') await manager.query(`UPDATE jobs SET status = 'in_progress', updated_at = now() WHERE id = $1 AND status = 'published'`, [a.jobId]);
           const [{ remaining }] = await manager.query(`SELECT count(*)::int AS remaining FROM slots WHERE item_id = $1 AND status <> 'answered'`, [a.itemId]);
