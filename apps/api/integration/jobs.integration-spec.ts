@@ -198,6 +198,13 @@ describe('jobs, item import and routing (real Postgres + Redis + worker)', () =>
       expect(Object.keys(after).sort()).toEqual([vendors[1].orgId, vendors[3].orgId].sort());
       const work = await api.http.get<{ items: VendorWorkItem[] }>('/api/v1/vendor/work', vendors[2].adminToken);
       expect(work.body.items.find((w) => w.jobId === job.id)).toMatchObject({ status: 'withdrawn', openSlots: 0 });
+      // The job shows the conflict that moved its work.
+      const view = await api.http.get<JobView>(`/api/v1/jobs/${job.id}`, lab.adminToken);
+      // 40% of the shares: an economic and (votes follow shares) a voting conflict, both blocking.
+      expect(view.body.conflicts.map((c) => [c.vendorOrgId, c.rule, c.severity]).sort()).toEqual([
+        [vendors[2].orgId, 'economic', 'block'],
+        [vendors[2].orgId, 'voting', 'block'],
+      ]);
       const [event] = await api.dataSource.query(`SELECT data FROM audit_events WHERE type = 'routing.planned' AND subject = $1 ORDER BY seq DESC LIMIT 1`, [`job:${job.id}`]);
       expect(event.data.withdrawn[vendors[2].orgId]).toBe(before[vendors[2].orgId]);
     });

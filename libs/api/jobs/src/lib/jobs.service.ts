@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, pageLimit } from '@quorum/api/database';
 import { conflict, domainRule, forbidden, notFound, validationFailed } from '@quorum/api/errors';
 import { OutboxService } from '@quorum/api/queue';
 import { actorOf } from '@quorum/api/registry';
+import { NeutralityService } from '@quorum/api/neutrality';
 import { RoutingJob, RoutingService } from '@quorum/api/routing';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CreateJobDto } from './job.dto';
@@ -66,6 +67,7 @@ export class JobsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly routing: RoutingService,
+    private readonly neutrality: NeutralityService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -260,6 +262,7 @@ export class JobsService {
       [j.id],
     );
     const total = counts.items * j.overlap;
+    const routing = await this.routing.shares(j.id);
     return {
       id: j.id,
       labOrgId: j.labOrgId,
@@ -284,8 +287,9 @@ export class JobsService {
       publishedAt: j.publishedAt?.toISOString() ?? null,
       progress: { items: counts.items, goldItems: counts.goldItems, answers: counts.answers, completedItems: counts.completedItems, percent: total ? Math.round((counts.answers / total) * 10_000) / 100 : 0 },
       spend: Math.round(counts.spend * 100) / 100,
-      routing: await this.routing.shares(j.id),
+      routing,
       routingNote: j.routingNote,
+      conflicts: await this.neutrality.liveConflicts(j.labOrgId, routing.map((r) => r.vendorOrgId)),
     };
   }
 

@@ -395,6 +395,8 @@ export class NeutralityService {
 
   /** The conflict if the caller may act on it for its lab (lab admin of that lab, or platform admin). */
   private async conflictForDecision(manager: EntityManager, principal: Principal, id: string): Promise<ConflictRow> {
+    // Decisions and evaluations rewrite the same (lab, vendor) rows: one at a time.
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [NEUTRALITY_LOCK]);
     const [row]: ConflictRow[] = await manager.query(`${CONFLICT_SELECT} WHERE c.id = $1 FOR UPDATE OF c`, [id]);
     const visible = row && (isPlatformStaff(principal) || (principal.orgKind === 'lab' && principal.orgId === row.labOrgId));
     if (!row || !visible) throw notFound('Conflict');
@@ -472,6 +474,7 @@ export class NeutralityService {
   /** Expired waivers put their conflicts back to open (and the vendor back to blocked or flagged). */
   async expireWaivers(): Promise<number> {
     const { count, outboxIds } = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [NEUTRALITY_LOCK]);
       // TypeORM answers an UPDATE ... RETURNING with [rows, rowCount].
       const [expired]: [{ id: string; conflictId: string; labOrgId: string; vendorOrgId: string }[], number] = await manager.query(
         `UPDATE waivers w SET expired_at = now() FROM conflicts c
@@ -565,6 +568,16 @@ export class NeutralityService {
         neutrality: { status: v.status ?? 'clear', conflicts: views.filter((c) => c.vendorOrgId === v.orgId) },
       })),
     };
+  }
+
+  /** Live (not resolved) conflicts of a lab with the given vendors. */
+  async liveConflicts(labOrgId: string, vendorOrgIds: string[]): Promise<ConflictView[]> {
+    if (!vendorOrgIds.length) return [];
+    const rows: ConflictRow[] = await this.dataSource.query(
+      `${CONFLICT_SELECT} WHERE c.lab_org_id = $1 AND c.vendor_org_id = ANY($2::uuid[]) AND c.status <> 'resolved' ORDER BY c.detected_at DESC`,
+      [labOrgId, vendorOrgIds],
+    );
+    return this.withWaivers(rows);
   }
 
   async matrix(): Promise<NeutralityMatrix> {

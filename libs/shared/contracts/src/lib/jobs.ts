@@ -1,4 +1,4 @@
-import type { ConflictPolicy } from './neutrality';
+import type { ConflictPolicy, ConflictView } from './neutrality';
 
 export const TASK_TYPES = ['classification', 'ner', 'bbox', 'pairwise_preference', 'ranking', 'rating', 'response_writing'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
@@ -120,6 +120,8 @@ export interface JobView {
   routing: RoutingShare[];
   /** Why open slots are not routed (e.g. no eligible vendor), visible to the lab. */
   routingNote: string | null;
+  /** Live conflicts between the lab and the vendors this job was routed to. */
+  conflicts: ConflictView[];
 }
 
 export interface ImportReport {
