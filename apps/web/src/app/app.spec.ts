@@ -94,7 +94,7 @@ describe('App', () => {
   it.each<[Role[], MeResponse['orgKind'], string, string, string[]]>([
     [['lab_admin'], 'lab', '/lab', 'Jobs', LAB_NAV],
     [['lab_member'], 'lab', '/lab', 'Jobs', LAB_NAV],
-    [['vendor_admin'], 'vendor', '/vendor', 'Routed work', ['Vendor', 'Team']],
+    [['vendor_admin'], 'vendor', '/vendor', 'Routed work', ['Vendor', 'Profile', 'Team']],
     [['annotator'], 'vendor', '/annotate', 'Annotate', ['Annotate']],
     [['reviewer'], 'vendor', '/annotate', 'Annotate', ['Annotate']],
     [['platform_admin'], 'platform', '/admin', 'Ownership registry', ADMIN_NAV],

@@ -1,7 +1,9 @@
 import type { Route } from '@angular/router';
 import { LAB_PAGES } from '@quorum/web/shared/util';
 import { LabConflictsPage } from './conflicts.page';
+import { LabJobPage } from './job.page';
 import { LabJobsPage } from './jobs.page';
+import { LabNewJobPage } from './new-job.page';
 import { LabPolicyPage } from './policy.page';
 import { LabTeamPage } from './team.page';
 import { LabVendorsPage } from './vendors.page';
@@ -9,6 +11,17 @@ import { LabVendorsPage } from './vendors.page';
 /** Mounted at /lab (lab_admin, lab_member). */
 export const labRoutes: Route[] = [
   { path: '', component: LabJobsPage, title: 'Jobs · Quorum' },
+  {
+    path: `${LAB_PAGES.jobs}/${LAB_PAGES.newJob}`,
+    component: LabNewJobPage,
+    title: 'New job · Lab · Quorum',
+  },
+  {
+    path: `${LAB_PAGES.jobs}/:id`,
+    component: LabJobPage,
+    title: 'Job · Lab · Quorum',
+  },
+  { path: LAB_PAGES.jobs, pathMatch: 'full', redirectTo: '' },
   {
     path: LAB_PAGES.vendors,
     component: LabVendorsPage,

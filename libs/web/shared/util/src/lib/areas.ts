@@ -22,9 +22,18 @@ export interface Area {
 
 /** Pages of the lab area, relative to /lab. */
 export const LAB_PAGES = {
+  /** Jobs are listed on the lab landing page; one job is `jobs/:id`, the wizard `jobs/new`. */
+  jobs: 'jobs',
+  newJob: 'new',
   vendors: 'vendors',
   conflicts: 'conflicts',
   policy: 'policy',
+  team: 'team',
+} as const;
+
+/** Pages of the vendor area, relative to /vendor (routed work is its landing page). */
+export const VENDOR_PAGES = {
+  profile: 'profile',
   team: 'team',
 } as const;
 
@@ -60,7 +69,10 @@ export const AREAS: readonly Area[] = [
     label: 'Vendor',
     icon: 'store',
     roles: ['vendor_admin'],
-    subpages: [{ path: 'team', label: 'Team', icon: 'group' }],
+    subpages: [
+      { path: VENDOR_PAGES.profile, label: 'Profile', icon: 'badge' },
+      { path: VENDOR_PAGES.team, label: 'Team', icon: 'group' },
+    ],
   },
   {
     key: 'annotate',
