@@ -30,6 +30,15 @@ describe('platform plumbing (real Postgres + Redis)', () => {
     }
   });
 
+  it('reports queue health to platform staff only', async () => {
+    const auditor = await createPlatformUser(api, 'auditor');
+    const res = await api.http.get<{ queues: { name: string; failed: number }[]; outbox: { pending: number } }>('/api/v1/admin/queues', auditor.token);
+    expect(res.status).toBe(200);
+    expect(res.body.queues.map((q) => q.name).sort()).toEqual(['delivery', 'maintenance', 'neutrality', 'quality', 'routing', 'tasks']);
+    expect(res.body.outbox.pending).toBeGreaterThanOrEqual(0);
+    expect((await api.http.get('/api/v1/admin/queues', (await registerTenant(api.http)).adminToken)).status).toBe(403);
+  });
+
   it('answers unknown routes with a problem+json 404 and echoes the request id', async () => {
     const res = await api.http.request('GET', '/api/v1/no-such-thing', { headers: { 'x-request-id': 'trace-123' } });
     expect(res.status).toBe(404);

@@ -210,6 +210,15 @@ describe('task serving, answers, quality, results and webhooks (real Postgres + 
     expect((await api.http.get('/api/v1/vendor/earnings', annotators[0].token)).status).toBe(403);
   });
 
+  it('charts the job: throughput, agreement distribution, answers per vendor', async () => {
+    const stats = await api.http.get<{ throughput: { answers: number }[]; agreement: { items: number }[]; byVendor: { answers: number }[]; meanAgreement: number }>(`/api/v1/jobs/${job.id}/stats`, lab.adminToken);
+    expect(stats.status).toBe(200);
+    expect(stats.body.throughput.reduce((s, t) => s + t.answers, 0)).toBe(ITEMS * 3);
+    expect(stats.body.agreement.reduce((s, a) => s + a.items, 0)).toBe(ITEMS);
+    expect(stats.body.byVendor.reduce((s, v) => s + v.answers, 0)).toBe(ITEMS * 3);
+    expect(stats.body.meanAgreement).toBeGreaterThan(0);
+  });
+
   it('streams results as JSON Lines and CSV with formulas neutralised', async () => {
     const jsonlRes = await api.http.get<string>(`/api/v1/jobs/${job.id}/results?format=jsonl`, lab.adminToken);
     expect(jsonlRes.status).toBe(200);

@@ -15,9 +15,10 @@ import { RegistryModule } from '@quorum/api/registry';
 import { TasksModule } from '@quorum/api/tasks';
 import { quorumDataSourceOptions } from '@quorum/api/schema';
 import { HealthController } from './health.controller';
+import { QueueHealthController } from './queue-health.controller';
 
 @Module({
-  controllers: [HealthController],
+  controllers: [HealthController, QueueHealthController],
   imports: [
     AuditModule,
     AuthModule,

@@ -4,3 +4,4 @@ export * from './lib/queue-processor';
 export * from './lib/queue.module';
 export * from './lib/redis';
 export * from './lib/outbox-relay';
+export * from './lib/queue-health.service';

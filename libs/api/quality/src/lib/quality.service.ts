@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ResultLine, ReviewView, TaskSchema, TaskType } from '@quorum/contracts';
+import type { JobStats, ResultLine, ReviewView, TaskSchema, TaskType } from '@quorum/contracts';
 import { AuditService, SYSTEM_ACTOR } from '@quorum/api/audit';
 import type { Principal } from '@quorum/api/auth';
 import { conflict, forbidden, notFound, validationFailed } from '@quorum/api/errors';
@@ -188,6 +188,28 @@ export class QualityService {
     });
     await this.outbox.publish(outboxIds);
     return { status: 'reviewed' };
+  }
+
+  /** Answers per hour (last 7 days), the distribution of item agreement, and answers per vendor. */
+  async jobStats(jobId: string): Promise<JobStats> {
+    const [throughput, agreement, byVendor, [mean]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT to_char(date_trunc('hour', created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"') AS hour, count(*)::int AS answers
+           FROM answers WHERE job_id = $1 AND NOT is_gold AND created_at > now() - interval '7 days' GROUP BY 1 ORDER BY 1`,
+        [jobId],
+      ),
+      this.dataSource.query(
+        `SELECT least(floor(agreement * 10), 9)::int / 10.0 AS bucket, count(*)::int AS items FROM item_results WHERE job_id = $1 GROUP BY 1 ORDER BY 1`,
+        [jobId],
+      ),
+      this.dataSource.query(
+        `SELECT a.vendor_org_id AS "vendorOrgId", o.name AS "vendorName", count(*)::int AS answers, avg(a.time_spent_ms)::float AS "meanTimeMs"
+           FROM answers a JOIN organizations o ON o.id = a.vendor_org_id WHERE a.job_id = $1 AND NOT a.is_gold GROUP BY a.vendor_org_id, o.name ORDER BY answers DESC`,
+        [jobId],
+      ),
+      this.dataSource.query(`SELECT avg(agreement)::float AS value FROM item_results WHERE job_id = $1`, [jobId]),
+    ]);
+    return { jobId, throughput, agreement: agreement.map((a: { bucket: string; items: number }) => ({ bucket: Number(a.bucket), items: a.items })), byVendor, meanAgreement: mean?.value ?? null };
   }
 
   // ---------------------------------------------------------------------------------------------

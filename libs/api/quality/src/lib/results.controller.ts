@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { ResultLine } from '@quorum/contracts';
+import type { JobStats, ResultLine } from '@quorum/contracts';
 import { CurrentPrincipal, Principal } from '@quorum/api/auth';
 import { csvRow, jsonlLine } from '@quorum/api/delivery';
 import { UuidPipe, validationFailed } from '@quorum/api/errors';
@@ -39,6 +39,13 @@ export class ResultsController {
     private readonly quality: QualityService,
     private readonly jobs: JobsService,
   ) {}
+
+  @Get('jobs/:id/stats')
+  @ApiOperation({ summary: 'Throughput over time, agreement distribution and answers per vendor' })
+  async stats(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<JobStats> {
+    const job = await this.jobs.jobFor(principal, id);
+    return this.quality.jobStats(job.id);
+  }
 
   @Get('jobs/:id/results')
   @ApiOperation({ summary: 'Stream one line per item: aggregate, confidence, agreement, answer count and vendors (with neutrality at answer time)' })

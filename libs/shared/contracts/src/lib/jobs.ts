@@ -150,3 +150,12 @@ export interface VendorWorkItem {
   openSlots: number;
   jobStatus: JobStatus;
 }
+
+/** Charts of a job's life: answers over time, agreement distribution, answers per vendor. */
+export interface JobStats {
+  jobId: string;
+  throughput: { hour: string; answers: number }[];
+  agreement: { bucket: number; items: number }[];
+  byVendor: { vendorOrgId: string; vendorName: string; answers: number; meanTimeMs: number }[];
+  meanAgreement: number | null;
+}

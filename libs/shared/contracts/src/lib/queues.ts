@@ -45,3 +45,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
+
+export interface QueueHealth {
+  queues: { name: QueueName; waiting: number; active: number; delayed: number; failed: number; completed: number; paused: boolean }[];
+  outbox: { pending: number; oldestPendingSeconds: number | null };
+  checkedAt: string;
+}

@@ -5,6 +5,7 @@ import { QUEUES } from '@quorum/contracts';
 import type { DefaultJobOptions } from 'bullmq';
 import Redis from 'ioredis';
 import { OutboxService } from './outbox.service';
+import { QueueHealthService } from './queue-health.service';
 import { redisOptionsFromUrl } from './redis';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
@@ -37,8 +38,9 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
       useFactory: (config: AppConfig) => new Redis({ ...redisOptionsFromUrl(config.redisUrl), lazyConnect: false }),
     },
     OutboxService,
+    QueueHealthService,
   ],
-  exports: [BullModule, REDIS_CLIENT, OutboxService],
+  exports: [BullModule, REDIS_CLIENT, OutboxService, QueueHealthService],
 })
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
