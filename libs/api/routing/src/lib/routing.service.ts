@@ -209,10 +209,11 @@ export class RoutingService {
       `UPDATE slots SET vendor_org_id = NULL, routed_at = NULL WHERE job_id = $1 AND vendor_org_id = $2 AND status = 'open'`,
       [jobId, vendorOrgId],
     );
+    // Only vendors that were offered the job have a row to update: a blocked vendor that never
+    // held any of its work does not become part of the job's routing.
     await manager.query(
-      `INSERT INTO job_vendors (job_id, vendor_org_id, status, reason) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (job_id, vendor_org_id) DO UPDATE SET status = CASE WHEN $3 = 'withdrawn' AND job_vendors.status = 'declined' THEN 'declined' ELSE $3 END,
-         reason = $4, updated_at = now()`,
+      `UPDATE job_vendors SET status = CASE WHEN $3 = 'withdrawn' AND status = 'declined' THEN 'declined' ELSE $3 END, reason = $4, updated_at = now()
+        WHERE job_id = $1 AND vendor_org_id = $2`,
       [jobId, vendorOrgId, status, reason],
     );
     return Number(count ?? 0);
