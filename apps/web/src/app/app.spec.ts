@@ -81,7 +81,14 @@ async function boot(url: string, user: MeResponse | null) {
 }
 
 const LAB_NAV = ['Lab', 'Vendors', 'Conflicts', 'Conflict policy', 'Team'];
-const ADMIN_NAV = ['Admin', 'Conflicts', 'Neutrality matrix', 'Audit log'];
+const ADMIN_NAV = [
+  'Admin',
+  'Conflicts',
+  'Neutrality matrix',
+  'Audit log',
+  'Queue health',
+];
+const VENDOR_NAV = ['Vendor', 'Profile', 'Team', 'Performance'];
 
 describe('App', () => {
   it('sends a visitor without a session to the sign-in page', async () => {
@@ -94,7 +101,7 @@ describe('App', () => {
   it.each<[Role[], MeResponse['orgKind'], string, string, string[]]>([
     [['lab_admin'], 'lab', '/lab', 'Jobs', LAB_NAV],
     [['lab_member'], 'lab', '/lab', 'Jobs', LAB_NAV],
-    [['vendor_admin'], 'vendor', '/vendor', 'Routed work', ['Vendor', 'Profile', 'Team']],
+    [['vendor_admin'], 'vendor', '/vendor', 'Routed work', VENDOR_NAV],
     [['annotator'], 'vendor', '/annotate', 'Annotate', ['Annotate']],
     [['reviewer'], 'vendor', '/annotate', 'Annotate', ['Annotate']],
     [['platform_admin'], 'platform', '/admin', 'Ownership registry', ADMIN_NAV],
@@ -122,6 +129,21 @@ describe('App', () => {
       'Neutrality matrix',
     ],
     ['/admin/audit', 'auditor', 'platform', 'Audit log', 'Audit log'],
+    ['/admin/queues', 'auditor', 'platform', 'Queue health', 'Queue health'],
+    [
+      '/admin/queues',
+      'platform_admin',
+      'platform',
+      'Queue health',
+      'Queue health',
+    ],
+    [
+      '/vendor/performance',
+      'vendor_admin',
+      'vendor',
+      'Performance',
+      'Performance',
+    ],
     // An entity is reached from the registry, the Admin landing page, which stays current.
     ['/admin/entities/e-1', 'platform_admin', 'platform', 'Entity', 'Admin'],
   ])(

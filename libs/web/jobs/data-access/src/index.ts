@@ -5,3 +5,5 @@ export * from './lib/vendor-work.api';
 export * from './lib/vendor-work.store';
 export * from './lib/vendor-profile.store';
 export * from './lib/job-labels';
+export * from './lib/job-stats.store';
+export * from './lib/vendor-earnings.store';

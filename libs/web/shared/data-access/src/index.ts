@@ -17,3 +17,5 @@ export * from './lib/neutrality.api';
 export * from './lib/paged-list';
 export * from './lib/registry.api';
 export * from './lib/vendors.store';
+export * from './lib/queues.api';
+export * from './lib/queue-health.store';

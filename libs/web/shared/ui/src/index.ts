@@ -15,3 +15,4 @@ export * from './lib/format.pipes';
 export * from './lib/neutrality-heatmap';
 export * from './lib/ownership-graph';
 export * from './lib/waive-dialog';
+export * from './lib/chart';

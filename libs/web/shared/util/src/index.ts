@@ -7,3 +7,4 @@ export * from './lib/ownership-graph';
 export * from './lib/registry-types';
 export * from './lib/dates';
 export * from './lib/read-file';
+export * from './lib/metrics-format';

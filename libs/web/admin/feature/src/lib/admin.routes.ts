@@ -4,6 +4,7 @@ import { AdminAuditPage } from './audit.page';
 import { AdminConflictsPage } from './conflicts.page';
 import { AdminEntityPage } from './entity.page';
 import { AdminMatrixPage } from './matrix.page';
+import { AdminQueuesPage } from './queues.page';
 import { AdminRegistryPage } from './registry.page';
 
 /** Mounted at /admin (platform_admin, auditor). */
@@ -32,5 +33,10 @@ export const adminRoutes: Route[] = [
     path: ADMIN_PAGES.audit,
     component: AdminAuditPage,
     title: 'Audit log · Admin · Quorum',
+  },
+  {
+    path: ADMIN_PAGES.queues,
+    component: AdminQueuesPage,
+    title: 'Queue health · Admin · Quorum',
   },
 ];

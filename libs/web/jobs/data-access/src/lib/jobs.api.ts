@@ -8,6 +8,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   CreateJobRequest,
   ImportReport,
+  JobStats,
   JobStatus,
   JobView,
   Page,
@@ -75,6 +76,11 @@ export class JobsApi {
 
   get(id: string): Observable<JobView> {
     return this.http.get<JobView>(this.jobUrl(id));
+  }
+
+  /** Answers per hour (last 7 days), the agreement distribution and answers per vendor. */
+  stats(id: string): Observable<JobStats> {
+    return this.http.get<JobStats>(`${this.jobUrl(id)}/stats`);
   }
 
   create(body: CreateJobRequest): Observable<JobView> {

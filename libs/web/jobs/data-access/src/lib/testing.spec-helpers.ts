@@ -62,8 +62,10 @@ export function jobOf(overrides: Partial<JobView> = {}): JobView {
       completedItems: 0,
       percent: 0,
     },
+    spend: 0,
     routing: [],
     routingNote: null,
+    conflicts: [],
     ...overrides,
   };
 }

@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Page, VendorProfile, VendorWorkItem } from '@quorum/contracts';
+import type {
+  Page,
+  VendorEarnings,
+  VendorProfile,
+  VendorWorkItem,
+} from '@quorum/contracts';
 import { API_BASE_URL } from '@quorum/web/shared/data-access';
 import type { Observable } from 'rxjs';
 
@@ -41,6 +46,11 @@ export class VendorWorkApi {
       `${this.base}/vendor/profile`,
       profile,
     );
+  }
+
+  /** Earnings per annotator and per job (vendor admins only). */
+  earnings(): Observable<VendorEarnings> {
+    return this.http.get<VendorEarnings>(`${this.base}/vendor/earnings`);
   }
 
   private workUrl(jobId: string): string {

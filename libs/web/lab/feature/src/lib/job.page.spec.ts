@@ -1,9 +1,93 @@
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialog } from '@angular/material/dialog';
-import type { JobStatus, JobView } from '@quorum/contracts';
+import type {
+  ConflictView,
+  JobStats,
+  JobStatus,
+  JobView,
+} from '@quorum/contracts';
 import { LabJobPage } from './job.page';
 import { problemHeaders, renderAs } from './testing.spec-helpers';
+
+// ECharts needs a canvas; a stand-in takes the options the charts draw.
+const chart = {
+  setOption: jest.fn(),
+  resize: jest.fn(),
+  on: jest.fn(),
+  dispose: jest.fn(),
+};
+jest.mock('echarts/core', () => ({
+  use: jest.fn(),
+  init: jest.fn(() => chart),
+}));
+jest.mock('echarts/charts', () => ({ BarChart: {} }));
+jest.mock('echarts/components', () => ({
+  GridComponent: {},
+  LegendComponent: {},
+  MarkLineComponent: {},
+  TooltipComponent: {},
+}));
+jest.mock('echarts/renderers', () => ({ CanvasRenderer: {} }));
+
+const conflict: ConflictView = {
+  id: 'c-1',
+  labOrgId: 'org-1',
+  vendorOrgId: 'v-2',
+  labName: 'Northwind AI',
+  vendorName: 'Tessellate',
+  rule: 'economic',
+  severity: 'flag',
+  status: 'open',
+  evidence: {
+    competitorEntityId: 'e-helios',
+    competitorName: 'Helios Labs',
+    certainty: 'confirmed',
+    threshold: 10,
+    economic: { min: 49, max: 49 },
+    voting: { min: 0, max: 0 },
+    controls: false,
+    boardSeats: 0,
+    seats: [],
+    agreements: [],
+    paths: [],
+    cyclic: false,
+    interestIds: [],
+    policyVersion: 0,
+    asOf: '2026-05-01',
+  },
+  detectedAt: '2026-05-01T10:00:00Z',
+  updatedAt: '2026-05-01T10:00:00Z',
+  resolvedAt: null,
+  waiver: null,
+};
+
+const stats: JobStats = {
+  jobId: 'j-1',
+  throughput: [
+    { hour: '2026-05-01T10:00:00Z', answers: 12 },
+    { hour: '2026-05-01T11:00:00Z', answers: 18 },
+  ],
+  agreement: [
+    { bucket: 0.6, items: 3 },
+    { bucket: 0.9, items: 7 },
+  ],
+  byVendor: [
+    {
+      vendorOrgId: 'v-1',
+      vendorName: 'Fernway',
+      answers: 20,
+      meanTimeMs: 4000,
+    },
+    {
+      vendorOrgId: 'v-2',
+      vendorName: 'Tessellate',
+      answers: 10,
+      meanTimeMs: 6000,
+    },
+  ],
+  meanAgreement: 0.84,
+};
 
 function jobOf(overrides: Partial<JobView> = {}): JobView {
   return {
@@ -53,6 +137,8 @@ function jobOf(overrides: Partial<JobView> = {}): JobView {
       },
     ],
     routingNote: null,
+    spend: 0,
+    conflicts: [],
     ...overrides,
   };
 }
@@ -180,6 +266,67 @@ describe('LabJobPage', () => {
     expect(el.querySelector('q-markdown')?.textContent).toContain(
       '<b>not bold</b>',
     );
+  });
+
+  it('shows spend against the budget, the conflicts affecting the job and its charts', async () => {
+    chart.setOption.mockClear();
+    const { http, el, stable, text } = await openJob(
+      jobOf({
+        status: 'in_progress',
+        spend: 12.4,
+        budget: 50,
+        conflicts: [conflict],
+      }),
+    );
+    expect(text()).toContain('12.40 of 50.00 spent');
+    const bar = el.querySelector('mat-progress-bar[aria-label="Budget spent"]');
+    expect(bar?.getAttribute('aria-valuenow')).toBe('24.8');
+
+    const conflicts = el.querySelector(
+      'ul[aria-label="Conflicts affecting this job"]',
+    );
+    expect(conflicts?.querySelectorAll('q-conflict-card')).toHaveLength(1);
+    expect(conflicts?.textContent).toContain('Helios Labs');
+    expect(conflicts?.textContent).toContain('Tessellate');
+    // Read-only on the job page: deciding happens on the Conflicts page.
+    expect(conflicts?.querySelector('button')).toBeNull();
+
+    http
+      .expectOne({ method: 'GET', url: '/api/v1/jobs/j-1/stats' })
+      .flush(stats);
+    await stable();
+    for (let i = 0; i < 5 && chart.setOption.mock.calls.length < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve));
+      await stable();
+    }
+    const labels = [...el.querySelectorAll('q-chart [role="img"]')].map((c) =>
+      c.getAttribute('aria-label'),
+    );
+    expect(labels).toEqual([
+      'Answers per hour over the last 7 days: 30 answers in 2 hours, at most 18 in one hour.',
+      'Agreement of 10 items by tenth; mean 84%.',
+      'Answers per vendor: Fernway 20, Tessellate 10',
+    ]);
+    expect(text()).toContain('Agreement · mean 84%');
+    // The routing chart and the three job charts.
+    expect(chart.setOption.mock.calls.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says so when the job has no budget, no conflicts and no answers yet', async () => {
+    const { http, stable, text } = await openJob(
+      jobOf({ budget: null, spend: 0 }),
+    );
+    http.expectOne('/api/v1/jobs/j-1/stats').flush({
+      jobId: 'j-1',
+      throughput: [],
+      agreement: [],
+      byVendor: [],
+      meanAgreement: null,
+    } satisfies JobStats);
+    await stable();
+    expect(text()).toContain('0.00 spent (no budget)');
+    expect(text()).toContain('No live conflict between your lab');
+    expect(text()).toContain('Charts appear once answers arrive.');
   });
 
   it('uploads items with progress and shows the per-line report', async () => {

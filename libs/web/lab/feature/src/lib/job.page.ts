@@ -5,9 +5,11 @@ import {
   DestroyRef,
   OnInit,
   computed,
+  effect,
   inject,
   input,
   signal,
+  untracked,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -18,6 +20,7 @@ import { RouterLink } from '@angular/router';
 import type { RoutingShare } from '@quorum/contracts';
 import {
   type JobAction,
+  JobStatsStore,
   JobStore,
   type ResultsFormat,
   SHARE_STATUS_LABELS,
@@ -25,10 +28,28 @@ import {
   UPLOAD_STATUSES,
   hasPreferencePairs,
 } from '@quorum/web/jobs/data-access';
-import { Badge, ProblemAlert } from '@quorum/web/shared/ui';
-import { ApiProblem } from '@quorum/web/shared/util';
+import {
+  Badge,
+  Chart,
+  ConflictCard,
+  ProblemAlert,
+} from '@quorum/web/shared/ui';
+import {
+  ApiProblem,
+  formatFraction,
+  spendPercent,
+  spendText,
+} from '@quorum/web/shared/util';
 import type { Subscription } from 'rxjs';
 import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
+import {
+  agreementChartOption,
+  agreementLabel,
+  throughputChartOption,
+  throughputLabel,
+  vendorAnswersChartOption,
+  vendorAnswersLabel,
+} from './job-charts';
 import { JobStatusBadge } from './job-status-badge';
 import { expectedAnswers } from './jobs.page';
 import { Markdown } from './markdown';
@@ -67,13 +88,15 @@ export function saveBlob(blob: Blob, fileName: string): void {
     MatTableModule,
     RouterLink,
     Badge,
+    Chart,
+    ConflictCard,
     JobStatusBadge,
     Markdown,
     ProblemAlert,
     RoutingChart,
     UploadPanel,
   ],
-  providers: [JobStore],
+  providers: [JobStore, JobStatsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="q-page">
@@ -184,6 +207,17 @@ export function saveBlob(blob: Blob, fileName: string): void {
               </dd>
             </div>
           </dl>
+          <div class="spend">
+            <p class="spend-text">{{ spend().text }}</p>
+            @if (spend().percent !== null) {
+              <mat-progress-bar
+                mode="determinate"
+                [value]="spend().percent"
+                [class.over]="(spend().percent ?? 0) >= 90"
+                aria-label="Budget spent"
+              />
+            }
+          </div>
         </section>
 
         @if (canUpload()) {
@@ -272,6 +306,67 @@ export function saveBlob(blob: Blob, fileName: string): void {
                   : 'No vendor has been routed work yet.'
               }}
             </p>
+          }
+        </section>
+
+        <section class="block" aria-labelledby="conflicts-title">
+          <h2 id="conflicts-title">Conflicts affecting this job</h2>
+          @if (conflicts().length) {
+            <ul class="cards" aria-label="Conflicts affecting this job">
+              @for (c of conflicts(); track c.id) {
+                <li><q-conflict-card [conflict]="c" [headingLevel]="3" /></li>
+              }
+            </ul>
+          } @else {
+            <p class="none">
+              No live conflict between your lab and the vendors this job is
+              routed to.
+            </p>
+          }
+        </section>
+
+        <section class="block" aria-labelledby="charts-title">
+          <h2 id="charts-title">Charts</h2>
+          <q-problem-alert [problem]="stats.problem()" />
+          @if (stats.loading()) {
+            <mat-progress-bar
+              mode="indeterminate"
+              aria-label="Loading the charts"
+            />
+          }
+          @if (charts(); as ch) {
+            @if (ch.stats.throughput.length || ch.stats.agreement.length) {
+              <div class="charts">
+                <figure>
+                  <figcaption>Answers per hour</figcaption>
+                  <q-chart
+                    [option]="ch.throughput"
+                    [label]="ch.throughputLabel"
+                    [height]="200"
+                  />
+                </figure>
+                <figure>
+                  <figcaption>
+                    Agreement · mean {{ mean(ch.stats.meanAgreement) }}
+                  </figcaption>
+                  <q-chart
+                    [option]="ch.agreement"
+                    [label]="ch.agreementLabel"
+                    [height]="200"
+                  />
+                </figure>
+                <figure>
+                  <figcaption>Answers per vendor</figcaption>
+                  <q-chart
+                    [option]="ch.vendors"
+                    [label]="ch.vendorsLabel"
+                    [height]="60 + ch.stats.byVendor.length * 36"
+                  />
+                </figure>
+              </div>
+            } @else {
+              <p class="none">Charts appear once answers arrive.</p>
+            }
           }
         </section>
 
@@ -385,6 +480,34 @@ export function saveBlob(blob: Blob, fileName: string): void {
       margin: 0;
       font: var(--mat-sys-title-medium);
     }
+    .spend {
+      margin-top: 16px;
+      max-width: 480px;
+    }
+    .spend-text {
+      margin: 0 0 4px;
+    }
+    .over {
+      --mat-progress-bar-active-indicator-color: var(--mat-sys-error);
+    }
+    .cards {
+      display: grid;
+      gap: 12px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .charts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
+      gap: 16px;
+    }
+    figure {
+      margin: 0;
+    }
+    figcaption {
+      font: var(--mat-sys-title-small);
+    }
     .uploads {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
@@ -422,6 +545,7 @@ export class LabJobPage implements OnInit {
   readonly id = input.required<string>();
 
   protected readonly store = inject(JobStore);
+  protected readonly stats = inject(JobStatsStore);
   private readonly dialog = inject(MatDialog);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -453,16 +577,53 @@ export class LabJobPage implements OnInit {
     return formats;
   });
 
+  protected readonly spend = computed(() => {
+    const job = this.store.job();
+    const spent = job?.spend ?? 0;
+    const budget = job?.budget ?? null;
+    return {
+      text: spendText(spent, budget),
+      percent: spendPercent(spent, budget),
+    };
+  });
+  /** Live conflicts between the lab and the job's vendors (an older server may omit them). */
+  protected readonly conflicts = computed(
+    () => this.store.job()?.conflicts ?? [],
+  );
+  protected readonly charts = computed(() => {
+    const st = this.stats.stats();
+    if (!st) return null;
+    return {
+      stats: st,
+      throughput: throughputChartOption(st),
+      throughputLabel: throughputLabel(st),
+      agreement: agreementChartOption(st),
+      agreementLabel: agreementLabel(st),
+      vendors: vendorAnswersChartOption(st),
+      vendorsLabel: vendorAnswersLabel(st),
+    };
+  });
+  protected readonly mean = formatFraction;
+  /** Changes only when answers arrive, so the charts are not refetched on every poll. */
+  private readonly answers = computed(
+    () => this.store.job()?.progress.answers ?? null,
+  );
+
   protected share(s: RoutingShare): RoutingShare {
     return s;
   }
 
   constructor() {
     this.destroyRef.onDestroy(() => this.downloadSub?.unsubscribe());
+    effect(() => {
+      if (this.answers() === null) return;
+      untracked(() => this.stats.refreshIfStale());
+    });
   }
 
   ngOnInit(): void {
     this.store.load(this.id());
+    this.stats.load(this.id());
     this.store.startPolling();
   }
 

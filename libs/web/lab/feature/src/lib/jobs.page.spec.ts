@@ -34,6 +34,8 @@ function jobOf(overrides: Partial<JobView> = {}): JobView {
     },
     routing: [],
     routingNote: null,
+    spend: 0,
+    conflicts: [],
     ...overrides,
   };
 }

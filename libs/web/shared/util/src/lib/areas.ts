@@ -35,6 +35,7 @@ export const LAB_PAGES = {
 export const VENDOR_PAGES = {
   profile: 'profile',
   team: 'team',
+  performance: 'performance',
 } as const;
 
 /** Pages of the admin area, relative to /admin (the ownership registry is its landing page). */
@@ -43,6 +44,7 @@ export const ADMIN_PAGES = {
   conflicts: 'conflicts',
   matrix: 'matrix',
   audit: 'audit',
+  queues: 'queues',
 } as const;
 
 /**
@@ -72,6 +74,11 @@ export const AREAS: readonly Area[] = [
     subpages: [
       { path: VENDOR_PAGES.profile, label: 'Profile', icon: 'badge' },
       { path: VENDOR_PAGES.team, label: 'Team', icon: 'group' },
+      {
+        path: VENDOR_PAGES.performance,
+        label: 'Performance',
+        icon: 'trending_up',
+      },
     ],
   },
   {
@@ -92,6 +99,7 @@ export const AREAS: readonly Area[] = [
       { path: ADMIN_PAGES.conflicts, label: 'Conflicts', icon: 'warning' },
       { path: ADMIN_PAGES.matrix, label: 'Neutrality matrix', icon: 'grid_on' },
       { path: ADMIN_PAGES.audit, label: 'Audit log', icon: 'history' },
+      { path: ADMIN_PAGES.queues, label: 'Queue health', icon: 'speed' },
     ],
   },
 ];

@@ -1,5 +1,6 @@
 import type { Route } from '@angular/router';
 import { VENDOR_PAGES } from '@quorum/web/shared/util';
+import { VendorPerformancePage } from './performance.page';
 import { VendorProfilePage } from './profile.page';
 import { VendorRoutedWorkPage } from './routed-work.page';
 import { VendorTeamPage } from './team.page';
@@ -16,5 +17,10 @@ export const vendorRoutes: Route[] = [
     path: VENDOR_PAGES.team,
     component: VendorTeamPage,
     title: 'Team · Vendor · Quorum',
+  },
+  {
+    path: VENDOR_PAGES.performance,
+    component: VendorPerformancePage,
+    title: 'Performance · Vendor · Quorum',
   },
 ];
