@@ -116,8 +116,10 @@ describe('task serving, answers, quality, results and webhooks (real Postgres + 
     expect(new Set(results.map((r) => r.body.answerId)).size).toBe(1);
     const [{ n }] = await api.dataSource.query('SELECT count(*)::int AS n FROM answers WHERE assignment_id = $1', [task.assignmentId]);
     expect(n).toBe(1);
-    expect((await submit(annotators[0], task.assignmentId, { label: 'other' }, 'retry-key-1')).status).toBe(422);
-    expect((await submit(annotators[0], task.assignmentId, { label: 'other' }, 'another-key')).status).toBe(409);
+    // A different body: any label but the one sent.
+    const different = { label: LABELS.find((l) => l !== answer.label) };
+    expect((await submit(annotators[0], task.assignmentId, different, 'retry-key-1')).status).toBe(422);
+    expect((await submit(annotators[0], task.assignmentId, different, 'another-key')).status).toBe(409);
   });
 
   it('never serves a skipped item to the same annotator again', async () => {
