@@ -1,3 +1,4 @@
+import { addMember, registerTenant } from '@quorum/api/testing';
 import { startTestApi, TestApi } from './support/test-app';
 
 /**
@@ -93,6 +94,35 @@ describe('route inventory', () => {
       if (res.status !== 401 || !/problem\+json/.test(String(res.headers['content-type']))) open.push(`${route} → ${res.status}`);
     }
     expect(open).toEqual([]);
+  });
+
+  it('refuses the platform-only routes to every tenant role with 403', async () => {
+    const platformOnly = [
+      'POST /api/v1/entities',
+      'GET /api/v1/entities',
+      'POST /api/v1/interests',
+      'POST /api/v1/interests/import',
+      'POST /api/v1/interests/{id}/end',
+      'GET /api/v1/registry/bods',
+      'POST /api/v1/neutrality/evaluate',
+      'GET /api/v1/neutrality/matrix',
+      'GET /api/v1/audit',
+      'GET /api/v1/audit/verify',
+      'GET /api/v1/admin/queues',
+    ];
+    const lab = await registerTenant(api.http, { orgKind: 'lab' });
+    const vendor = await registerTenant(api.http, { orgKind: 'vendor' });
+    const tokens = { lab_admin: lab.adminToken, lab_member: (await addMember(api.http, lab, 'lab_member')).token, vendor_admin: vendor.adminToken, annotator: (await addMember(api.http, vendor, 'annotator')).token, reviewer: (await addMember(api.http, vendor, 'reviewer')).token };
+    const allowed: string[] = [];
+    for (const route of platformOnly) {
+      expect(routes).toContain(route);
+      const [verb, path] = route.split(' ');
+      for (const [role, token] of Object.entries(tokens)) {
+        const res = await api.http.request(verb as 'GET' | 'POST', path.replace(/\{[^}]+\}/g, SAMPLE_ID), { token, ...(verb === 'GET' ? {} : { body: {} }) });
+        if (res.status !== 403) allowed.push(`${route} as ${role} → ${res.status}`);
+      }
+    }
+    expect(allowed).toEqual([]);
   });
 
   it('ignores a forged token on every route', async () => {
