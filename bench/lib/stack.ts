@@ -54,6 +54,8 @@ export async function startStack(port = 3490): Promise<Stack> {
       await new Promise((r) => setTimeout(r, 500));
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+      // The run's queues and rate-limit counters live under its own prefix.
+      spawnSync('sh', ['-c', `redis-cli --scan --pattern '${name}:*' | xargs -r -n 500 redis-cli del > /dev/null`]);
     },
   };
 }
