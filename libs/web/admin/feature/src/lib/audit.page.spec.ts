@@ -3,7 +3,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import type { AuditEventView } from '@quorum/contracts';
 import { AdminAuditPage, actorText } from './audit.page';
-import { renderAs } from './testing.spec-helpers';
+import { renderAs } from '@quorum/web/shared/testing';
 
 const event: AuditEventView = {
   seq: 42,

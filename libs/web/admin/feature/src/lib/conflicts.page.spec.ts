@@ -4,7 +4,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import type { ConflictView, Role } from '@quorum/contracts';
 import { AdminConflictsPage } from './conflicts.page';
-import { renderAs } from './testing.spec-helpers';
+import { renderAs } from '@quorum/web/shared/testing';
 
 const conflict: ConflictView = {
   id: 'c-1',

@@ -5,7 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { EffectiveOwnerView, InterestView, Role } from '@quorum/contracts';
 import { AdminEntityPage, agreementsText } from './entity.page';
-import { renderAs } from './testing.spec-helpers';
+import { renderAs } from '@quorum/web/shared/testing';
 
 // The graph's canvas library is not exercised here (see ownership-graph.spec in the ui lib).
 jest.mock('cytoscape', () => ({

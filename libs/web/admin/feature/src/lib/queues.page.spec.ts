@@ -4,7 +4,7 @@ import {
   queueChartLabel,
   queueChartOption,
 } from './queues.page';
-import { problemHeaders, renderAs } from './testing.spec-helpers';
+import { problemHeaders, renderAs } from '@quorum/web/shared/testing';
 
 // ECharts needs a canvas; a stand-in takes the option the page draws.
 const chart = {

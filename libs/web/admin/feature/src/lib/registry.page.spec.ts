@@ -8,7 +8,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { EntityView, Role } from '@quorum/contracts';
 import { AdminRegistryPage } from './registry.page';
-import { renderAs } from './testing.spec-helpers';
+import { renderAs } from '@quorum/web/shared/testing';
 
 const entity = (
   id: string,

@@ -7,7 +7,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ConflictView, Role, WaiverView } from '@quorum/contracts';
 import { LabConflictsPage, waiverOutcome } from './conflicts.page';
-import { renderAs } from './testing.spec-helpers';
+import { renderAs } from '@quorum/web/shared/testing';
 
 const pendingWaiver = (requestedBy: string): WaiverView => ({
   id: 'w',

@@ -8,7 +8,7 @@ import type {
   JobView,
 } from '@quorum/contracts';
 import { LabJobPage } from './job.page';
-import { problemHeaders, renderAs } from './testing.spec-helpers';
+import { problemHeaders, renderAs } from '@quorum/web/shared/testing';
 
 // ECharts needs a canvas; a stand-in takes the options the charts draw.
 const chart = {

@@ -1,6 +1,6 @@
 import type { JobView } from '@quorum/contracts';
 import { LabJobsPage } from './jobs.page';
-import { renderAs } from './testing.spec-helpers';
+import { renderAs } from '@quorum/web/shared/testing';
 
 function jobOf(overrides: Partial<JobView> = {}): JobView {
   return {

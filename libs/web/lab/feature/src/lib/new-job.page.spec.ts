@@ -3,7 +3,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router } from '@angular/router';
 import { LabNewJobPage } from './new-job.page';
-import { problemHeaders, renderAs } from './testing.spec-helpers';
+import { problemHeaders, renderAs } from '@quorum/web/shared/testing';
 
 async function openWizard() {
   const r = await renderAs(LabNewJobPage, ['lab_member'], 'lab');

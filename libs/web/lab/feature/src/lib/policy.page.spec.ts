@@ -13,7 +13,7 @@ import {
   type Role,
 } from '@quorum/contracts';
 import { LabPolicyPage } from './policy.page';
-import { problemHeaders, renderAs } from './testing.spec-helpers';
+import { problemHeaders, renderAs } from '@quorum/web/shared/testing';
 
 const HELIOS = '45809ff1-0ae0-4e9e-bf3d-a56f793393b1';
 const stored: ConflictPolicyView = {

@@ -1,6 +1,6 @@
 import { MatButtonHarness } from '@angular/material/button/testing';
 import type { ConflictView, VendorListItem } from '@quorum/contracts';
-import { renderAs } from './testing.spec-helpers';
+import { renderAs } from '@quorum/web/shared/testing';
 import { LabVendorsPage, vendorProfileCells } from './vendors.page';
 
 const conflict: ConflictView = {

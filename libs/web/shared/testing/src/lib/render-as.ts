@@ -1,3 +1,4 @@
+/** Test helpers for pages: render a standalone page as a signed-in user against HttpTestingController. */
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   HttpTestingController,
