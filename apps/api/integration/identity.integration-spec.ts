@@ -50,6 +50,56 @@ describe('identity and tenancy (real Postgres + Redis)', () => {
       expect(again.status).toBe(409);
       expect(again.body.detail).toMatch(/email already exists/);
     });
+    it('limits registrations per email address with 429 and Retry-After, before any work', async () => {
+      const email = `limited-${randomUUID()}@example.test`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await api.http.post('/api/v1/auth/register', aRegistration({ email }))).status);
+      // The first creates the org, the next four find the email taken, the sixth is over the limit.
+      expect(statuses).toEqual([201, 409, 409, 409, 409, 429]);
+      const limited = await api.http.post<ProblemDetails>('/api/v1/auth/register', aRegistration({ email: email.toUpperCase() }));
+      expect(limited.status).toBe(429);
+      expect(limited.headers['content-type']).toMatch(/problem\+json/);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.body.detail).toMatch(/email address/);
+      const [{ n }] = await api.dataSource.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]);
+      expect(n).toBe(1);
+    });
+
+    it('limits registrations per client address; behind no trusted proxy a client cannot pick its address', async () => {
+      const saved = { perIp: process.env['REGISTER_RATE_LIMIT_PER_IP'], trust: process.env['TRUST_PROXY'] };
+      const restore = () => {
+        for (const [name, value] of [['REGISTER_RATE_LIMIT_PER_IP', saved.perIp], ['TRUST_PROXY', saved.trust]] as const) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      };
+      process.env['REGISTER_RATE_LIMIT_PER_IP'] = '3';
+      try {
+        const proxied = await startTestApi();
+        try {
+          // The test client connects from loopback, a trusted proxy by default, which names the client.
+          const client = { 'x-forwarded-for': `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+          const statuses: number[] = [];
+          for (let i = 0; i < 4; i++) statuses.push((await proxied.http.post('/api/v1/auth/register', aRegistration(), undefined, client)).status);
+          expect(statuses).toEqual([201, 201, 201, 429]);
+          expect((await proxied.http.post('/api/v1/auth/register', aRegistration(), undefined, { 'x-forwarded-for': '198.19.0.1' })).status).toBe(201);
+        } finally {
+          await proxied.close();
+        }
+        process.env['TRUST_PROXY'] = 'false';
+        const direct = await startTestApi();
+        try {
+          // X-Forwarded-For from an untrusted peer is ignored: every attempt counts against the peer.
+          const statuses: number[] = [];
+          for (let i = 0; i < 4; i++) statuses.push((await direct.http.post('/api/v1/auth/register', aRegistration(), undefined, { 'x-forwarded-for': `198.19.1.${i}` })).status);
+          expect(statuses[3]).toBe(429);
+        } finally {
+          await direct.close();
+        }
+      } finally {
+        restore();
+      }
+    });
   });
 
   describe('POST /auth/login', () => {

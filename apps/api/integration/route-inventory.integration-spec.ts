@@ -12,6 +12,9 @@ const INVENTORY = [
   'GET /api/v1/admin/queues',
   'GET /api/v1/audit',
   'GET /api/v1/audit/verify',
+  'GET /api/v1/audit/checkpoints',
+  'POST /api/v1/audit/checkpoints',
+  'POST /api/v1/audit/checkpoints/verify',
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/register',
@@ -108,6 +111,9 @@ describe('route inventory', () => {
       'GET /api/v1/neutrality/matrix',
       'GET /api/v1/audit',
       'GET /api/v1/audit/verify',
+      'GET /api/v1/audit/checkpoints',
+      'POST /api/v1/audit/checkpoints',
+      'POST /api/v1/audit/checkpoints/verify',
       'GET /api/v1/admin/queues',
     ];
     const lab = await registerTenant(api.http, { orgKind: 'lab' });

@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { QUEUES } from '@quorum/contracts';
+import { AuditService, SYSTEM_ACTOR } from '@quorum/api/audit';
 import { loadAppConfig } from '@quorum/api/config';
 import { assertJobCoverage, OutboxRelay, OutboxService } from '@quorum/api/queue';
 import { quorumDataSourceOptions } from '@quorum/api/schema';
@@ -83,5 +84,23 @@ describe('worker (real Postgres + Redis + BullMQ)', () => {
     expect(await waitFor(() => processedAt(id))).toBeInstanceOf(Date);
     const [row] = await dataSource.query('SELECT attempts FROM outbox WHERE id = $1', [id]);
     expect(row.attempts).toBe(2);
+  });
+
+  it('signs a checkpoint of the audit chain when its head moved, and only then', async () => {
+    const count = async () => Number((await dataSource.query('SELECT count(*)::int AS n FROM audit_checkpoints'))[0].n);
+    const latest = async () => (await dataSource.query('SELECT seq, head_hash AS "headHash" FROM audit_checkpoints ORDER BY id DESC LIMIT 1'))[0];
+    const run = async () => {
+      const id = await dataSource.transaction((manager) => outbox.add(manager, 'audit.checkpoint', {}));
+      await outbox.publish([id]);
+      await waitFor(() => processedAt(id));
+    };
+    await run();
+    const signed = await count();
+    await run();
+    expect(await count()).toBe(signed);
+    const event = await app.get(AuditService).appendStandalone({ actor: SYSTEM_ACTOR('worker-test'), type: 'test.head-moved', subject: 'test' });
+    await run();
+    expect(await count()).toBe(signed + 1);
+    expect(await latest()).toEqual({ seq: String(event.seq), headHash: event.hash });
   });
 });

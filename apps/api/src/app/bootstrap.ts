@@ -28,7 +28,7 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFas
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];

@@ -17,6 +17,8 @@ export class Schedules implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       await this.maintenance.upsertJobScheduler('audit-verify-hourly', { every: 3600_000 }, { name: 'audit.verify', data: {} });
+      // The checkpoint interval is the window in which removing the newest events goes unnoticed.
+      await this.maintenance.upsertJobScheduler('audit-checkpoint-every-5m', { every: 300_000 }, { name: 'audit.checkpoint', data: {} });
       await this.neutrality.upsertJobScheduler('expire-waivers-every-minute', { every: 60_000 }, { name: 'neutrality.expire-waivers', data: {} });
       await this.tasks.upsertJobScheduler('expire-leases-every-15s', { every: 15_000 }, { name: 'tasks.expire-leases', data: {} });
     } catch (error) {

@@ -1,10 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AUDIT_GENESIS_HASH, AuditActor, AuditEventView, AuditVerifyResponse, Page } from '@quorum/contracts';
+import {
+  AUDIT_GENESIS_HASH,
+  AuditActor,
+  AuditCheckpointVerifyRequest,
+  AuditCheckpointVerifyResponse,
+  AuditCheckpointView,
+  AuditEventView,
+  AuditVerifyResponse,
+  Page,
+} from '@quorum/contracts';
+import { APP_CONFIG, AppConfig } from '@quorum/api/config';
 import { pageLimit } from '@quorum/api/database';
-import { validationFailed } from '@quorum/api/errors';
+import { conflict, validationFailed } from '@quorum/api/errors';
+import { appendFile } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { auditHash } from './audit-chain';
+import { auditHash, ChainVerifier, CheckpointBody, checkpointKeyId, checkpointSignatureValid, signCheckpoint } from './audit-chain';
 import { AuditEventEntity } from './audit-event.entity';
 
 /** Serialises appends so each event links to the one committed before it. */
@@ -22,7 +33,10 @@ export const SYSTEM_ACTOR = (system: string): AuditActor => ({ userId: null, org
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Appends in the caller's transaction (the event commits or rolls back with the change it
@@ -67,34 +81,166 @@ export class AuditService {
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].seq) : null };
   }
 
-  /** Recomputes the whole chain in seq order; names the first event whose link or hash is wrong. */
+  /** Recomputes the whole chain in seq order; names the first bad event, then checks it against the signed checkpoints. */
   async verify(): Promise<AuditVerifyResponse> {
-    const repo = this.dataSource.getRepository(AuditEventEntity);
-    let prevHash = AUDIT_GENESIS_HASH;
-    let expectedSeq = 1;
-    let length = 0;
-    let lastSeq = 0;
-    for (;;) {
-      const batch = await repo.createQueryBuilder('e').where('e.seq > :after', { after: lastSeq }).orderBy('e.seq', 'ASC').limit(VERIFY_BATCH).getMany();
-      for (const event of batch) {
-        length += 1;
-        const broken = event.seq !== expectedSeq || event.prevHash !== prevHash || auditHash(prevHash, event) !== event.hash;
-        if (broken) {
-          return { valid: false, length: await repo.count(), headHash: await this.headHash(), firstInvalidSeq: event.seq, checkedAt: new Date().toISOString() };
-        }
-        prevHash = event.hash;
-        expectedSeq += 1;
-        lastSeq = event.seq;
-      }
-      if (batch.length < VERIFY_BATCH) break;
+    const walk = await this.walk({ seq: 0, hash: AUDIT_GENESIS_HASH });
+    const checkedAt = new Date().toISOString();
+    const length = await this.length();
+    if (walk.firstInvalidSeq !== null) {
+      return { valid: false, length, headHash: await this.headHash(), firstInvalidSeq: walk.firstInvalidSeq, checkedAt, checkpoint: await this.latestCheckpointState(null) };
     }
-    return { valid: true, length, headHash: prevHash, firstInvalidSeq: null, checkedAt: new Date().toISOString() };
+    const disagreement = await this.checkpointDisagreement(walk.headSeq);
+    return {
+      valid: disagreement === null,
+      length,
+      headHash: walk.headHash,
+      firstInvalidSeq: disagreement,
+      checkedAt,
+      checkpoint: await this.latestCheckpointState(disagreement),
+    };
+  }
+
+  /** Verifies the whole chain and signs its head. Refuses to sign a broken chain. */
+  async createCheckpoint(): Promise<AuditCheckpointView> {
+    return (await this.signHead(false)) as AuditCheckpointView;
+  }
+
+  /**
+   * The scheduled variant: verifies only the events after the newest checkpoint that still agrees
+   * (the hourly full verify covers the rest), and signs nothing when no event was appended.
+   */
+  createCheckpointIfMoved(): Promise<AuditCheckpointView | null> {
+    return this.signHead(true);
+  }
+
+  private async signHead(incremental: boolean): Promise<AuditCheckpointView | null> {
+    const latest = (await this.signedCheckpoints('DESC', 1))[0];
+    let from = { seq: 0, hash: AUDIT_GENESIS_HASH };
+    if (incremental && latest && latest.eventHash === latest.headHash) from = { seq: latest.seq, hash: latest.headHash };
+    const walk = await this.walk(from);
+    if (walk.firstInvalidSeq !== null) throw conflict(`The audit chain is broken at event ${walk.firstInvalidSeq}; no checkpoint was signed`);
+    // A chain that recomputes but contradicts an earlier checkpoint was rewritten: signing it would launder that.
+    const disagreement = from.seq === 0 ? await this.checkpointDisagreement(walk.headSeq) : null;
+    if (disagreement !== null) throw conflict(`The audit chain disagrees with a signed checkpoint from event ${disagreement} on; no checkpoint was signed`);
+    if (incremental && latest && latest.seq === walk.headSeq && latest.headHash === walk.headHash) return null;
+    const body: CheckpointBody = { seq: walk.headSeq, headHash: walk.headHash, at: new Date().toISOString() };
+    const checkpoint: AuditCheckpointView = { ...body, keyId: checkpointKeyId(this.config.auditCheckpointKey), signature: signCheckpoint(this.config.auditCheckpointKey, body) };
+    await this.dataSource.query('INSERT INTO audit_checkpoints (seq, head_hash, at, key_id, signature) VALUES ($1, $2, $3, $4, $5)', [
+      checkpoint.seq,
+      checkpoint.headHash,
+      checkpoint.at,
+      checkpoint.keyId,
+      checkpoint.signature,
+    ]);
+    if (this.config.auditCheckpointFile) {
+      // A second store the database operator does not control (point it at write-once storage).
+      await appendFile(this.config.auditCheckpointFile, `${JSON.stringify(checkpoint)}\n`, { mode: 0o640 });
+    }
+    return checkpoint;
+  }
+
+  async listCheckpoints(query: { cursor?: string; limit?: string }): Promise<Page<AuditCheckpointView>> {
+    const limit = pageLimit(query.limit);
+    let before: number | null = null;
+    if (query.cursor) {
+      before = Number(query.cursor);
+      if (!Number.isInteger(before) || before < 1) throw validationFailed([{ path: 'cursor', message: 'cursor must be a checkpoint id' }]);
+    }
+    const rows: CheckpointRow[] = await this.dataSource.query(
+      `SELECT id, seq, head_hash AS "headHash", at, key_id AS "keyId", signature FROM audit_checkpoints
+        WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
+      [before, limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    return { items: items.map(toCheckpointView), nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
+  }
+
+  /** Checks a checkpoint someone kept against the chain as it is now. */
+  async verifyCheckpoint(kept: AuditCheckpointVerifyRequest): Promise<AuditCheckpointVerifyResponse> {
+    const signatureValid = checkpointSignatureValid(this.config.auditCheckpointKey, kept, kept.signature);
+    const walk = await this.walk({ seq: 0, hash: AUDIT_GENESIS_HASH }, kept.seq);
+    const truncated = walk.firstInvalidSeq === null && walk.headSeq < kept.seq;
+    const headMatches = walk.firstInvalidSeq === null && walk.headSeq === kept.seq && walk.headHash === kept.headHash;
+    let firstInvalidSeq = walk.firstInvalidSeq;
+    if (firstInvalidSeq === null && truncated) firstInvalidSeq = walk.headSeq + 1;
+    // The chain recomputes but ends elsewhere: it was rewritten at or before the checkpoint.
+    else if (firstInvalidSeq === null && !headMatches) firstInvalidSeq = kept.seq;
+    return { valid: signatureValid && headMatches && firstInvalidSeq === null, signatureValid, truncated, headMatches, length: await this.length(), firstInvalidSeq, checkedAt: new Date().toISOString() };
+  }
+
+  /** Walks events after `from` (up to `toSeq`) in batches. */
+  private async walk(from: { seq: number; hash: string }, toSeq?: number): Promise<ChainVerifier> {
+    const verifier = new ChainVerifier(from.hash, from.seq + 1);
+    const repo = this.dataSource.getRepository(AuditEventEntity);
+    let lastSeq = from.seq;
+    for (;;) {
+      const qb = repo.createQueryBuilder('e').where('e.seq > :after', { after: lastSeq }).orderBy('e.seq', 'ASC').limit(VERIFY_BATCH);
+      if (toSeq !== undefined) qb.andWhere('e.seq <= :toSeq', { toSeq });
+      const batch = await qb.getMany();
+      if (verifier.feed(batch) !== null || batch.length < VERIFY_BATCH) return verifier;
+      lastSeq = batch[batch.length - 1].seq;
+    }
+  }
+
+  /**
+   * With a chain that recomputes up to `headSeq`: the first event no longer vouched for by the
+   * genuine checkpoints, or null when every one of them agrees. A checkpoint beyond the head means
+   * the newest events were removed; a different hash at its seq means the chain was rewritten
+   * after the last checkpoint that still agrees.
+   */
+  private async checkpointDisagreement(headSeq: number): Promise<number | null> {
+    let lastAgreeing = 0;
+    for (const checkpoint of await this.signedCheckpoints('ASC')) {
+      if (checkpoint.seq > headSeq) return headSeq + 1;
+      if (checkpoint.eventHash !== checkpoint.headHash && !(checkpoint.seq === 0 && checkpoint.headHash === AUDIT_GENESIS_HASH)) return lastAgreeing + 1;
+      lastAgreeing = checkpoint.seq;
+    }
+    return null;
+  }
+
+  private async latestCheckpointState(disagreement: number | null): Promise<AuditVerifyResponse['checkpoint']> {
+    const latest = (await this.signedCheckpoints('DESC', 1))[0];
+    if (!latest) return null;
+    const consistent = latest.eventHash === latest.headHash || (latest.seq === 0 && latest.headHash === AUDIT_GENESIS_HASH);
+    return { seq: latest.seq, at: latest.at.toISOString(), consistent: consistent && (disagreement === null || disagreement > latest.seq) };
+  }
+
+  /** Stored checkpoints whose signature is genuine under the current key, with the hash their event has now. */
+  private async signedCheckpoints(order: 'ASC' | 'DESC', limit?: number): Promise<(CheckpointRow & { eventHash: string | null })[]> {
+    const keyId = checkpointKeyId(this.config.auditCheckpointKey);
+    const rows: (CheckpointRow & { eventHash: string | null })[] = await this.dataSource.query(
+      `SELECT c.id, c.seq, c.head_hash AS "headHash", c.at, c.key_id AS "keyId", c.signature, e.hash AS "eventHash"
+         FROM audit_checkpoints c LEFT JOIN audit_events e ON e.seq = c.seq
+        WHERE c.key_id = $1 ORDER BY c.seq ${order}, c.id ${order}${limit ? ` LIMIT ${Number(limit)}` : ''}`,
+      [keyId],
+    );
+    return rows
+      .map((row) => ({ ...row, seq: Number(row.seq), id: Number(row.id) }))
+      .filter((row) => checkpointSignatureValid(this.config.auditCheckpointKey, { seq: row.seq, headHash: row.headHash, at: row.at.toISOString() }, row.signature));
+  }
+
+  private async length(): Promise<number> {
+    const [{ n }] = await this.dataSource.query('SELECT count(*)::bigint AS n FROM audit_events');
+    return Number(n);
   }
 
   private async headHash(): Promise<string> {
     const head: { hash: string }[] = await this.dataSource.query('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
     return head[0]?.hash ?? AUDIT_GENESIS_HASH;
   }
+}
+
+interface CheckpointRow {
+  id: number;
+  seq: number;
+  headHash: string;
+  at: Date;
+  keyId: string;
+  signature: string;
+}
+
+function toCheckpointView(row: CheckpointRow): AuditCheckpointView {
+  return { seq: Number(row.seq), headHash: row.headHash, at: row.at.toISOString(), keyId: row.keyId, signature: row.signature };
 }
 
 function toView(e: Pick<AuditEventEntity, 'seq' | 'at' | 'actor' | 'type' | 'subject' | 'data' | 'prevHash' | 'hash'>): AuditEventView {

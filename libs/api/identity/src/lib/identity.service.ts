@@ -44,6 +44,7 @@ export class IdentityService {
   ) {}
 
   async register(dto: RegisterDto, ctx: RequestContext): Promise<RegisterResponse> {
+    await this.rateLimiter.assertRegistrationAllowed(dto.email, ctx.ip);
     const passwordHash = await this.hasher.hash(dto.password);
     const role: Role = dto.orgKind === 'lab' ? 'lab_admin' : 'vendor_admin';
     try {

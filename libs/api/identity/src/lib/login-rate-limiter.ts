@@ -6,8 +6,8 @@ import { REDIS_CLIENT } from '@quorum/api/queue';
 import type Redis from 'ioredis';
 
 /**
- * Counts failed logins per account and per address in Redis (shared by every API instance).
- * Too many failures in the window answer 429 with Retry-After, before the password is checked.
+ * Counts failed logins, and registrations, per account and per address in Redis (shared by every
+ * API instance). Too many in the window answer 429 with Retry-After, before any password work.
  */
 @Injectable()
 export class LoginRateLimiter {
@@ -54,6 +54,35 @@ export class LoginRateLimiter {
       await pipeline.exec();
     } catch (error) {
       this.logger.warn({ err: error }, 'could not record a failed login');
+    }
+  }
+
+  /**
+   * Every registration attempt counts (not only failures): sign-ups are how spam organisations and
+   * email enumeration get in, and argon2 makes each attempt costly for us.
+   */
+  async assertRegistrationAllowed(email: string, ip: string): Promise<void> {
+    const { perIp, perAccount, windowSeconds } = this.config.registerRateLimit;
+    const prefix = `${this.config.queuePrefix}:ratelimit:register`;
+    const buckets = [
+      { key: `${prefix}:account:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`, limit: perAccount },
+      { key: `${prefix}:ip:${ip}`, limit: perIp },
+    ];
+    let counts: number[];
+    try {
+      const pipeline = this.redis.multi();
+      for (const { key } of buckets) pipeline.incr(key).expire(key, windowSeconds, 'NX');
+      const replies = (await pipeline.exec()) ?? [];
+      counts = buckets.map((_, i) => Number(replies[i * 2]?.[1] ?? 0));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'registration rate limiter unavailable');
+      return;
+    }
+    const over = buckets.findIndex((bucket, i) => counts[i] > bucket.limit);
+    if (over >= 0) {
+      const ttl = await this.redis.ttl(buckets[over].key).catch(() => -1);
+      const retryAfter = String(ttl > 0 ? ttl : windowSeconds);
+      throw new DomainError(ErrorCode.RateLimited, `Too many registrations ${over === 0 ? 'for this email address' : 'from this address'}. Try again in ${retryAfter} seconds.`, undefined, { 'retry-after': retryAfter });
     }
   }
 

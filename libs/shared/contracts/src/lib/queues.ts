@@ -11,8 +11,10 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Job payloads by job name. Every job name has exactly one handler; the worker checks it at boot. */
 export interface JobPayloads {
-  /** Recompute the audit hash chain and record a checkpoint. */
+  /** Recompute the whole audit hash chain and log the outcome. */
   'audit.verify': Record<string, never>;
+  /** Verify the chain since the last checkpoint and sign a new one when the head moved. */
+  'audit.checkpoint': Record<string, never>;
   /** The ownership registry changed (statement recorded, ended or imported): re-evaluate conflicts. */
   'registry.changed': { reason: 'interest.recorded' | 'interest.ended' | 'bods.imported' | 'entity.created'; entityIds: string[]; auditSeq?: number };
   /** Re-evaluate conflicts for one lab (policy change, job publish) or everything (manual). */
@@ -34,6 +36,7 @@ export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'audit.verify': QUEUES.maintenance,
+  'audit.checkpoint': QUEUES.maintenance,
   'registry.changed': QUEUES.neutrality,
   'neutrality.evaluate': QUEUES.neutrality,
   'neutrality.expire-waivers': QUEUES.neutrality,

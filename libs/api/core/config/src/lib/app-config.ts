@@ -6,6 +6,8 @@ export type NodeEnv = 'development' | 'test' | 'production';
 
 /** Dev/test-only signing secret. Refused in production so a copied .env never ships it. */
 export const SAMPLE_JWT_SECRET = 'quorum-development-secret-change-me';
+/** Dev/test-only key for the audit checkpoints' HMAC; refused in production for the same reason. */
+export const SAMPLE_CHECKPOINT_KEY = 'quorum-development-checkpoint-key-change-me';
 
 export interface AppConfig {
   nodeEnv: NodeEnv;
@@ -19,6 +21,17 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   loginRateLimit: { attempts: number; windowSeconds: number };
+  /** Registrations per client address and per email address within the window. */
+  registerRateLimit: { perIp: number; perAccount: number; windowSeconds: number };
+  /**
+   * Which proxies may set X-Forwarded-For (fastify's trustProxy: true, false, a hop count or a
+   * comma-separated list of addresses/CIDRs). Per-address rate limits depend on it being right.
+   */
+  trustProxy: boolean | number | string;
+  /** HMAC key that signs the audit chain's checkpoints. */
+  auditCheckpointKey: string;
+  /** Also append every checkpoint as a JSON line to this file (a store apart from the database). */
+  auditCheckpointFile: string | null;
   webDistPath: string | null;
   adminPassword: string | null;
   runMigrationsOnBoot: boolean;
@@ -93,6 +106,14 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     else if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters in production');
   }
 
+  const auditCheckpointKey = env['AUDIT_CHECKPOINT_KEY']?.trim() || (nodeEnv === 'production' ? '' : SAMPLE_CHECKPOINT_KEY);
+  if (nodeEnv === 'production') {
+    if (!auditCheckpointKey) problems.push('AUDIT_CHECKPOINT_KEY is required in production');
+    else if (auditCheckpointKey === SAMPLE_CHECKPOINT_KEY) problems.push('AUDIT_CHECKPOINT_KEY is the sample key; set a real one in production');
+    else if (auditCheckpointKey.length < 32) problems.push('AUDIT_CHECKPOINT_KEY must be at least 32 characters in production');
+    else if (auditCheckpointKey === jwtSecret) problems.push('AUDIT_CHECKPOINT_KEY must differ from JWT_SECRET');
+  }
+
   const logLevel = str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -116,6 +137,15 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       attempts: int('LOGIN_RATE_LIMIT_ATTEMPTS', 10, 1, 10_000),
       windowSeconds: int('LOGIN_RATE_LIMIT_WINDOW_SECONDS', 300, 1, 86_400),
     },
+    registerRateLimit: {
+      // Development and tests register many organisations from one address.
+      perIp: int('REGISTER_RATE_LIMIT_PER_IP', nodeEnv === 'production' ? 20 : 1000, 1, 1_000_000),
+      perAccount: int('REGISTER_RATE_LIMIT_PER_ACCOUNT', 5, 1, 1_000_000),
+      windowSeconds: int('REGISTER_RATE_LIMIT_WINDOW_SECONDS', 3600, 1, 86_400),
+    },
+    trustProxy: trustProxy(env['TRUST_PROXY']?.trim(), problems),
+    auditCheckpointKey,
+    auditCheckpointFile: env['AUDIT_CHECKPOINT_FILE']?.trim() || null,
     webDistPath: env['WEB_DIST_PATH']?.trim() || null,
     adminPassword,
     runMigrationsOnBoot: bool('RUN_MIGRATIONS_ON_BOOT', nodeEnv !== 'production'),
@@ -125,4 +155,15 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
 
   if (problems.length) throw new ConfigValidationError(problems);
   return config;
+}
+
+/** Default: trust only a proxy on this host, so a client cannot choose its own address. */
+function trustProxy(raw: string | undefined, problems: string[]): boolean | number | string {
+  if (!raw) return 'loopback';
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (/^[0-9a-fA-F.:/,\s]+$|^(loopback|linklocal|uniquelocal)(,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/.test(raw)) return raw;
+  problems.push(`TRUST_PROXY must be true, false, a hop count or a list of addresses/CIDRs (got "${raw}")`);
+  return false;
 }
