@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
+import { JOB_QUEUE } from '@quorum/contracts';
 import type { AnnotatorStats, SubmitAnswerResponse, TaskSchema, TaskType, TaskView, VendorEarnings } from '@quorum/contracts';
 import type { Principal } from '@quorum/api/auth';
 import { isUniqueViolation } from '@quorum/api/database';
@@ -9,15 +10,61 @@ import { validateAnswer } from '@quorum/api/jobs';
 import { OutboxService } from '@quorum/api/queue';
 import { goldScore } from '@quorum/api/quality';
 import { canonicalJson } from '@quorum/util';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 const ANNOTATOR_ROLES = ['annotator', 'reviewer'];
 
-interface Claimed {
-  assignmentId: string;
-  jobId: string;
-  itemId: string;
+const LEASE_EXPIRED = 'The lease on this assignment expired; claim a new task';
+
+/** Both are functions from migration 1764340000000 (one round trip each). */
+const CLAIM_CALL = 'SELECT * FROM claim_next($1, $2, $3)';
+const SUBMIT_CALL = 'SELECT * FROM submit_answer($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9)';
+
+/** What validation needs, and an earlier answer for this assignment or for this key. */
+const SUBMIT_CONTEXT = `SELECT a.annotator_id AS "annotatorId", a.status, a.expires_at AS "expiresAt", a.is_gold AS "isGold",
+         j.task_type AS "taskType", j.schema, i.data, i.gold_answer AS "goldAnswer",
+         e.id AS "existingId", e.request_hash AS "existingHash", k.id AS "replayId", k.request_hash AS "replayHash"
+    FROM (VALUES (1)) one (x)
+    LEFT JOIN assignments a ON a.id = $1
+    LEFT JOIN jobs j ON j.id = a.job_id
+    LEFT JOIN items i ON i.id = a.item_id
+    LEFT JOIN answers e ON e.assignment_id = a.id
+    LEFT JOIN answers k ON k.annotator_id = $2 AND k.idempotency_key = $3`;
+
+interface ClaimRow {
+  assignment_id: string;
+  job_id: string;
+  item_id: string;
+  lease_expires_at: Date;
+  job_title: string;
+  task_type: TaskType;
+  task_schema: TaskSchema;
+  instructions: string;
+  item_data: unknown;
+}
+
+interface SubmitContext {
+  annotatorId: string | null;
+  status: AssignmentRow['status'] | null;
   expiresAt: Date;
+  isGold: boolean;
+  taskType: TaskType;
+  schema: TaskSchema;
+  data: unknown;
+  goldAnswer: unknown;
+  existingId: string | null;
+  existingHash: string | null;
+  replayId: string | null;
+  replayHash: string | null;
+}
+
+interface SubmitResult {
+  outcome: 'ok' | 'missing' | 'submitted' | 'skipped' | 'expired' | 'lease_expired';
+  answer_id: string | null;
+  request_hash: string | null;
+  outbox_id: string | null;
 }
 
 interface AssignmentRow {
@@ -47,69 +94,32 @@ export class TasksService {
     }
   }
 
+  /** The pg pool under TypeORM: the claim and submit calls skip its query runner (see submit). */
+  private get pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
+  }
+
   /**
-   * One short transaction: serialise this annotator's claims (two tabs racing would otherwise hit
-   * the unique (annotator, item) constraint), take the first open slot routed to the annotator's
-   * vendor on an item they have never seen, finishing items before starting new ones, skipping
-   * rows other annotators hold. At the job's gold ratio a gold item is served instead, shaped
-   * exactly like a real one.
+   * One round trip to `claim_next()`: serialise this annotator's claims, take the first open slot
+   * routed to the annotator's vendor on an item they have never seen, finishing items before
+   * starting new ones, skipping rows other annotators hold. At the job's gold ratio a gold item is
+   * served instead, shaped exactly like a real one.
    */
   async next(principal: Principal, jobId?: string): Promise<TaskView | null> {
     this.assertAnnotator(principal);
-    const claimed = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`claim:${principal.userId}`]);
-      const [slot] = await manager.query(
-        `SELECT s.item_id AS "itemId", s.slot_no AS "slotNo", s.job_id AS "jobId", j.gold_ratio::float AS "goldRatio", j.lease_seconds AS "leaseSeconds"
-           FROM slots s JOIN jobs j ON j.id = s.job_id
-          WHERE s.vendor_org_id = $1 AND s.status = 'open' AND j.status IN ('published', 'in_progress')
-            ${jobId ? 'AND s.job_id = $3' : ''}
-            -- OFFSET 0 keeps this a per-candidate index probe; flattened it becomes an anti-join that slows as assignments grow.
-            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.annotator_id = $2 AND a.item_id = s.item_id OFFSET 0)
-          ORDER BY s.item_seq, s.slot_no
-          LIMIT 1
-          FOR UPDATE OF s SKIP LOCKED`,
-        jobId ? [principal.orgId, principal.userId, jobId] : [principal.orgId, principal.userId],
-      );
-      if (!slot) return null;
-      if (slot.goldRatio > 0 && Math.random() < slot.goldRatio) {
-        const [gold] = await manager.query(
-          `SELECT i.id FROM items i WHERE i.job_id = $1 AND i.is_gold
-              AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.annotator_id = $2 AND a.item_id = i.id OFFSET 0)
-            ORDER BY random() LIMIT 1`,
-          [slot.jobId, principal.userId],
-        );
-        if (gold) return this.insertAssignment(manager, principal, slot.jobId, gold.id, null, true, slot.leaseSeconds);
-      }
-      await manager.query(`UPDATE slots SET status = 'leased' WHERE item_id = $1 AND slot_no = $2`, [slot.itemId, slot.slotNo]);
-      return this.insertAssignment(manager, principal, slot.jobId, slot.itemId, slot.slotNo, false, slot.leaseSeconds);
-    });
-    return claimed ? this.view(claimed) : null;
-  }
-
-  private async insertAssignment(manager: EntityManager, principal: Principal, jobId: string, itemId: string, slotNo: number | null, isGold: boolean, leaseSeconds: number): Promise<Claimed> {
-    const [row] = await manager.query(
-      `INSERT INTO assignments (job_id, item_id, slot_no, annotator_id, vendor_org_id, is_gold, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7)) RETURNING id, expires_at AS "expiresAt"`,
-      [jobId, itemId, slotNo, principal.userId, principal.orgId, isGold, leaseSeconds],
-    );
-    return { assignmentId: row.id, jobId, itemId, expiresAt: row.expiresAt };
-  }
-
-  private async view(c: Claimed): Promise<TaskView> {
-    const [row] = await this.dataSource.query(
-      `SELECT j.title, j.task_type AS "taskType", j.schema, j.instructions, i.data FROM jobs j JOIN items i ON i.id = $2 WHERE j.id = $1`,
-      [c.jobId, c.itemId],
-    );
+    const { rows } = await this.pool.query<ClaimRow>(CLAIM_CALL, [principal.userId, principal.orgId, jobId ?? null]);
+    const row = rows[0];
+    if (!row) return null;
     // Only the item's id and data: never is_gold, never the gold answer.
     return {
-      assignmentId: c.assignmentId,
-      jobId: c.jobId,
-      jobTitle: row.title,
-      taskType: row.taskType,
-      schema: row.schema,
+      assignmentId: row.assignment_id,
+      jobId: row.job_id,
+      jobTitle: row.job_title,
+      taskType: row.task_type,
+      schema: row.task_schema,
       instructions: row.instructions,
-      item: { id: c.itemId, data: row.data },
-      leaseExpiresAt: c.expiresAt.toISOString(),
+      item: { id: row.item_id, data: row.item_data },
+      leaseExpiresAt: row.lease_expires_at.toISOString(),
     };
   }
 
@@ -153,7 +163,9 @@ export class TasksService {
   /**
    * Validates and records an answer exactly once: the same Idempotency-Key and body give the same
    * answer id; the key with another body is a 422; a second answer for the assignment is refused
-   * by a unique index even when two requests race.
+   * under the assignment's row lock even when two requests race. Two round trips: read what the
+   * validation needs (and any earlier answer for the key), validate in TypeScript, then
+   * `submit_answer()` re-checks under the lock and writes everything in one transaction.
    */
   async submit(principal: Principal, id: string, body: { answer: unknown; timeSpentMs: number }, idempotencyKey: string | undefined): Promise<SubmitAnswerResponse> {
     this.assertAnnotator(principal);
@@ -161,57 +173,34 @@ export class TasksService {
       throw validationFailed([{ path: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 200 characters' }]);
     }
     const requestHash = createHash('sha256').update(canonicalJson({ assignmentId: id, answer: body.answer, timeSpentMs: body.timeSpentMs })).digest('hex');
-    const replay = await this.replay(principal, idempotencyKey, requestHash);
-    if (replay) return replay;
+    const {
+      rows: [ctx],
+    } = await this.pool.query<SubmitContext>(SUBMIT_CONTEXT, [id, principal.userId, idempotencyKey ?? null]);
+    if (ctx.replayId) return this.replayed(ctx.replayId, ctx.replayHash, requestHash);
+    // Another annotator's assignment is indistinguishable from a missing one.
+    if (!ctx.annotatorId || ctx.annotatorId !== principal.userId) throw notFound('Assignment');
+    if (ctx.status === 'submitted') return this.alreadySubmitted(ctx.existingId, ctx.existingHash, requestHash);
+    if (ctx.status !== 'active') throw conflict(`This assignment was ${ctx.status}`);
+    if (ctx.expiresAt.getTime() <= Date.now()) throw conflict(LEASE_EXPIRED);
+    const checked = validateAnswer(ctx.taskType, ctx.schema, ctx.data, body.answer);
+    if (!checked.ok) throw validationFailed(checked.errors.map((e) => ({ path: e.path, message: e.message })), 'The answer does not fit the task');
+    const score = ctx.isGold ? goldScore(ctx.taskType, ctx.schema, ctx.data as never, checked.answer as never, ctx.goldAnswer as never) : null;
+    let result: SubmitResult;
     try {
-      const { answerId, outboxIds } = await this.dataSource.transaction(async (manager) => {
-        const a = await this.assignmentFor(manager, principal, id);
-        if (a.status === 'submitted') {
-          const [existing] = await manager.query(`SELECT id, request_hash AS "requestHash" FROM answers WHERE assignment_id = $1`, [id]);
-          if (existing?.requestHash === requestHash) return { answerId: existing.id as string, outboxIds: [] };
-          throw conflict('This assignment already has an answer');
-        }
-        if (a.status !== 'active') throw conflict(`This assignment was ${a.status}`);
-        if (a.expiresAt.getTime() <= Date.now()) throw conflict('The lease on this assignment expired; claim a new task');
-        const [ctx]: { taskType: TaskType; schema: TaskSchema; data: unknown; goldAnswer: unknown; price: string; overlap: number; labOrgId: string; jobStatus: string }[] = await manager.query(
-          `SELECT j.task_type AS "taskType", j.schema, i.data, i.gold_answer AS "goldAnswer", j.price_per_answer AS price, j.overlap, j.lab_org_id AS "labOrgId", j.status AS "jobStatus"
-             FROM jobs j JOIN items i ON i.id = $2 WHERE j.id = $1`,
-          [a.jobId, a.itemId],
-        );
-        const checked = validateAnswer(ctx.taskType, ctx.schema, ctx.data, body.answer);
-        if (!checked.ok) throw validationFailed(checked.errors.map((e) => ({ path: e.path, message: e.message })), 'The answer does not fit the task');
-        const score = a.isGold ? goldScore(ctx.taskType, ctx.schema, ctx.data as never, checked.answer as never, ctx.goldAnswer as never) : null;
-        const [neutrality] = await manager.query(`SELECT status FROM neutrality_decisions WHERE lab_org_id = $1 AND vendor_org_id = $2`, [ctx.labOrgId, a.vendorOrgId]);
-        const [answer] = await manager.query(
-          `INSERT INTO answers (assignment_id, job_id, item_id, annotator_id, vendor_org_id, answer, time_spent_ms, is_gold, gold_score, price, vendor_neutrality, idempotency_key, request_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-          [id, a.jobId, a.itemId, principal.userId, a.vendorOrgId, JSON.stringify(checked.answer), body.timeSpentMs, a.isGold, score !== null && Number.isFinite(score) ? score : null, a.isGold ? 0 : Number(ctx.price), neutrality?.status ?? 'clear', idempotencyKey ?? null, requestHash],
-        );
-        await manager.query(`UPDATE assignments SET status = 'submitted', finished_at = now() WHERE id = $1`, [id]);
-        const outboxIds: string[] = [];
-        if (a.isGold) {
-          if (score !== null && Number.isFinite(score)) {
-            await manager.query(
-              `INSERT INTO annotator_quality (annotator_id, vendor_org_id, gold_answers, gold_score_sum) VALUES ($1, $2, 1, $3)
-               ON CONFLICT (annotator_id) DO UPDATE SET gold_answers = annotator_quality.gold_answers + 1, gold_score_sum = annotator_quality.gold_score_sum + $3, updated_at = now()`,
-              [principal.userId, a.vendorOrgId, score],
-            );
-          }
-        } else {
-          // Lock the item's slots first: two answers finishing the same item at once must not each
-          // see the other's slot as still open (then nobody would aggregate the item).
-          await manager.query(`SELECT 1 FROM slots WHERE item_id = $1 FOR UPDATE`, [a.itemId]);
-          await manager.query(`UPDATE slots SET status = 'answered', answered_at = now() WHERE item_id = $1 AND slot_no = $2`, [a.itemId, a.slotNo]);
-          if (ctx.jobStatus === 'published') await manager.query(`UPDATE jobs SET status = 'in_progress', updated_at = now() WHERE id = $1 AND status = 'published'`, [a.jobId]);
-          const [{ remaining }] = await manager.query(`SELECT count(*)::int AS remaining FROM slots WHERE item_id = $1 AND status <> 'answered'`, [a.itemId]);
-          if (remaining === 0) outboxIds.push(await this.outbox.add(manager, 'quality.aggregate', { itemId: a.itemId }));
-        }
-        return { answerId: answer.id as string, outboxIds };
-      });
-      await this.outbox.publish(outboxIds);
-      return { answerId };
+      const { rows } = await this.pool.query<SubmitResult>(SUBMIT_CALL, [
+        id,
+        principal.userId,
+        JSON.stringify(checked.answer),
+        body.timeSpentMs,
+        score !== null && Number.isFinite(score) ? score : null,
+        idempotencyKey ?? null,
+        requestHash,
+        JOB_QUEUE['quality.aggregate'],
+        'quality.aggregate',
+      ]);
+      result = rows[0];
     } catch (error) {
-      // The same key raced in from another request: answer as that one did.
+      // The same key raced in from another request (on another assignment): answer as that one did.
       if (isUniqueViolation(error, 'ux_answers_idempotency')) {
         const again = await this.replay(principal, idempotencyKey, requestHash);
         if (again) return again;
@@ -219,14 +208,36 @@ export class TasksService {
       if (isUniqueViolation(error, 'ux_answers_assignment')) throw conflict('This assignment already has an answer');
       throw error;
     }
+    // Re-checked under the lock: something may have happened since the read above.
+    switch (result.outcome) {
+      case 'ok':
+        if (result.outbox_id) await this.outbox.publish([result.outbox_id]);
+        return { answerId: result.answer_id as string };
+      case 'missing':
+        throw notFound('Assignment');
+      case 'submitted':
+        return this.alreadySubmitted(result.answer_id, result.request_hash, requestHash);
+      case 'lease_expired':
+        throw conflict(LEASE_EXPIRED);
+      default:
+        throw conflict(`This assignment was ${result.outcome}`);
+    }
+  }
+
+  private alreadySubmitted(answerId: string | null, answerHash: string | null, requestHash: string): SubmitAnswerResponse {
+    if (answerId && answerHash === requestHash) return { answerId };
+    throw conflict('This assignment already has an answer');
+  }
+
+  private replayed(answerId: string, answerHash: string | null, requestHash: string): SubmitAnswerResponse {
+    if (answerHash !== requestHash) throw new DomainError(ErrorCode.IdempotencyMismatch, 'This Idempotency-Key was used with a different request');
+    return { answerId };
   }
 
   private async replay(principal: Principal, key: string | undefined, requestHash: string): Promise<SubmitAnswerResponse | null> {
     if (!key) return null;
     const [existing] = await this.dataSource.query(`SELECT id, request_hash AS "requestHash" FROM answers WHERE annotator_id = $1 AND idempotency_key = $2`, [principal.userId, key]);
-    if (!existing) return null;
-    if (existing.requestHash !== requestHash) throw new DomainError(ErrorCode.IdempotencyMismatch, 'This Idempotency-Key was used with a different request');
-    return { answerId: existing.id };
+    return existing ? this.replayed(existing.id, existing.requestHash, requestHash) : null;
   }
 
   /** Worker: expired leases give their slots back and count as abandonment. */
