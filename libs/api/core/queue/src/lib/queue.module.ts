@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@quorum/api/config';
 import { QUEUES } from '@quorum/contracts';
@@ -6,7 +6,7 @@ import type { DefaultJobOptions } from 'bullmq';
 import Redis from 'ioredis';
 import { OutboxService } from './outbox.service';
 import { QueueHealthService } from './queue-health.service';
-import { redisOptionsFromUrl } from './redis';
+import { evictionProblem, redisOptionsFromUrl } from './redis';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
@@ -42,8 +42,31 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   ],
   exports: [BullModule, REDIS_CLIENT, OutboxService, QueueHealthService],
 })
-export class QueueModule implements OnApplicationShutdown {
+export class QueueModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueModule.name);
+
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+
+  /** Refuses to start on an evicting Redis; an unreachable one or a managed one that hides CONFIG is not a reason to stay down. */
+  async onModuleInit(): Promise<void> {
+    let policy: string | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const reply = (await Promise.race([
+        this.redis.config('GET', 'maxmemory-policy'),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timed out')), 2000);
+        }),
+      ])) as string[];
+      policy = reply[1] ?? null;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not read Redis maxmemory-policy; make sure it is noeviction');
+    } finally {
+      clearTimeout(timer);
+    }
+    const problem = evictionProblem(policy);
+    if (problem) throw new Error(problem);
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -17,3 +17,12 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
   };
 }
+
+/**
+ * BullMQ keeps locks and job state in Redis: a policy that evicts keys under memory pressure drops
+ * them silently (double processing, lost schedules). Only `noeviction` is safe.
+ */
+export function evictionProblem(policy: string | null): string | null {
+  if (policy === null || policy === 'noeviction') return null;
+  return `Redis maxmemory-policy is "${policy}"; queues need "noeviction" (CONFIG SET maxmemory-policy noeviction, or set it in redis.conf)`;
+}
