@@ -1,5 +1,5 @@
 import { addMember, registerTenant } from '@quorum/api/testing';
-import { startTestApi, TestApi } from './support/test-app';
+import { createPlatformUser, startTestApi, TestApi } from './support/test-app';
 
 /**
  * Every route the API registers, from its own OpenAPI document. A route added without being
@@ -76,10 +76,12 @@ describe('route inventory', () => {
   let api: TestApi;
   let routes: string[];
 
+  let doc: { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+
   beforeAll(async () => {
     api = await startTestApi();
-    const doc = await api.http.get<{ paths: Record<string, Record<string, unknown>> }>('/api/docs-json');
-    routes = Object.entries(doc.body.paths).flatMap(([path, ops]) => Object.keys(ops).map((verb) => `${verb.toUpperCase()} ${path}`));
+    doc = (await api.http.get<typeof doc>('/api/docs-json')).body;
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((verb) => `${verb.toUpperCase()} ${path}`));
   });
   afterAll(() => api.close());
 
@@ -141,5 +143,35 @@ describe('route inventory', () => {
       if (res.status !== 401) accepted.push(`${route} → ${res.status}`);
     }
     expect(accepted).toEqual([]);
+  });
+
+  it('answers repeated and hostile query parameters on every GET with a 2xx or a 4xx problem, never a 5xx', async () => {
+    const lab = await registerTenant(api.http, { orgKind: 'lab' });
+    const vendor = await registerTenant(api.http, { orgKind: 'vendor' });
+    const callers = [(await createPlatformUser(api, 'platform_admin')).token, lab.adminToken, vendor.adminToken, (await addMember(api.http, vendor, 'annotator')).token];
+    const hostile = ["x'; DROP TABLE jobs; --", '__proto__', '-1', 'NaN', '1e309', '%00', 'a'.repeat(10_000), '{"$ne":null}', '2026-13-45'];
+    const failures: string[] = [];
+    let requests = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const params = (ops['get']?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      if (!params.length) continue;
+      const base = path.replace(/\{[^}]+\}/g, SAMPLE_ID);
+      const queries = [
+        // Parameter pollution: every parameter twice.
+        params.map((p) => `${p}=a&${p}=b`).join('&'),
+        ...hostile.map((value) => params.map((p) => `${p}=${encodeURIComponent(value)}`).join('&')),
+        ...params.map((p) => `${p}[]=1&${p}[x]=2`),
+      ];
+      for (const token of callers) {
+        for (const query of queries) {
+          const res = await api.http.request('GET', `${base}?${query}`, { token });
+          requests += 1;
+          const problem = /problem\+json/.test(String(res.headers['content-type']));
+          if (res.status >= 500 || (res.status >= 400 && !problem)) failures.push(`GET ${path}?${query.slice(0, 80)} → ${res.status}`);
+        }
+      }
+    }
+    expect(requests).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
   });
 });
