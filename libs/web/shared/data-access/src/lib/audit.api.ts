@@ -1,6 +1,9 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AuditCheckpointVerifyRequest,
+  AuditCheckpointVerifyResponse,
+  AuditCheckpointView,
   AuditEventView,
   AuditVerifyResponse,
   Page,
@@ -32,5 +35,41 @@ export class AuditApi {
 
   verify(): Observable<AuditVerifyResponse> {
     return this.http.get<AuditVerifyResponse>(`${this.base}/audit/verify`);
+  }
+
+  /** Signed checkpoints of the chain head, newest first. */
+  checkpoints(query: PageQuery = {}): Observable<Page<AuditCheckpointView>> {
+    let params = new HttpParams();
+    if (query.limit) params = params.set('limit', query.limit);
+    if (query.cursor) params = params.set('cursor', query.cursor);
+    return this.http.get<Page<AuditCheckpointView>>(
+      `${this.base}/audit/checkpoints`,
+      { params },
+    );
+  }
+
+  /** Signs the current head now (409 when the chain is broken or contradicts a checkpoint). */
+  createCheckpoint(): Observable<AuditCheckpointView> {
+    return this.http.post<AuditCheckpointView>(
+      `${this.base}/audit/checkpoints`,
+      null,
+    );
+  }
+
+  /** Checks a checkpoint kept outside Quorum against the chain as it is now. */
+  verifyCheckpoint(
+    kept: AuditCheckpointVerifyRequest,
+  ): Observable<AuditCheckpointVerifyResponse> {
+    // Only the signed fields: the server rejects anything else (keyId included).
+    const body: AuditCheckpointVerifyRequest = {
+      seq: kept.seq,
+      headHash: kept.headHash,
+      at: kept.at,
+      signature: kept.signature,
+    };
+    return this.http.post<AuditCheckpointVerifyResponse>(
+      `${this.base}/audit/checkpoints/verify`,
+      body,
+    );
   }
 }
