@@ -1,13 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { JobStats, ResultLine, ReviewView, TaskSchema, TaskType } from '@quorum/contracts';
+import type { JobStats, ReviewView, TaskSchema, TaskType } from '@quorum/contracts';
 import { AuditService, SYSTEM_ACTOR } from '@quorum/api/audit';
 import type { Principal } from '@quorum/api/auth';
 import { conflict, forbidden, notFound, validationFailed } from '@quorum/api/errors';
 import { validateAnswer } from '@quorum/api/jobs';
 import { OutboxService } from '@quorum/api/queue';
+import { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { aggregateItem } from './aggregation';
+import { resultLinesCopySql } from './results-copy';
 import { WebhookEvents } from '@quorum/api/delivery';
 
 const REVIEW_LEASE_SECONDS = 900;
@@ -216,22 +220,22 @@ export class QualityService {
   // Results
   // ---------------------------------------------------------------------------------------------
 
-  /** Result lines in item order, a page at a time (the export streams them). */
-  async resultPage(jobId: string, afterSeq: number, limit: number): Promise<{ lines: ResultLine[]; lastSeq: number | null }> {
-    const rows = await this.dataSource.query(
-      `SELECT i.seq, i.id AS "itemId", i.external_id AS "externalId", i.data, r.aggregate, r.confidence::float AS confidence, r.agreement::float AS agreement,
-              coalesce(r.status, 'pending') AS status,
-              (SELECT count(*)::int FROM answers a WHERE a.item_id = i.id AND NOT a.is_gold) AS "answerCount",
-              (SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_object('vendorOrgId', a.vendor_org_id, 'neutrality', a.vendor_neutrality)), '[]'::jsonb)
-                 FROM answers a WHERE a.item_id = i.id AND NOT a.is_gold) AS vendors
-         FROM items i LEFT JOIN item_results r ON r.item_id = i.id
-        WHERE i.job_id = $1 AND NOT i.is_gold AND i.seq > $2
-        ORDER BY i.seq LIMIT $3`,
-      [jobId, afterSeq, limit],
-    );
-    return {
-      lines: rows.map(({ seq: _seq, ...line }: ResultLine & { seq: string }) => ({ ...line, confidence: line.confidence ?? null, agreement: line.agreement ?? null })),
-      lastSeq: rows.length ? Number(rows[rows.length - 1].seq) : null,
-    };
+  /**
+   * Every result line of a job in item order, as one COPY: a stream of JSON texts, one per line
+   * (LF-terminated), with the keys and values of ResultLine; jsonb parts keep Postgres's spacing,
+   * so readers parse each line. The connection goes back to the pool when the stream ends; a stream
+   * cut short (the client went away) discards it, since it is mid-COPY.
+   */
+  async resultLineStream(jobId: string): Promise<Readable> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const stream = client.query(copyTo(resultLinesCopySql(jobId)));
+    let ended = false;
+    stream.once('end', () => (ended = true));
+    // Released with an error, pg-pool closes the connection instead of reusing it.
+    const release = (runner as unknown as { releasePostgresConnection(error?: Error): Promise<void> }).releasePostgresConnection.bind(runner);
+    stream.once('close', () => void release(ended ? undefined : new Error('result export cut short')));
+    return stream;
   }
 }

@@ -6,12 +6,12 @@ import { csvRow, jsonlLine } from '@quorum/api/delivery';
 import { UuidPipe, validationFailed } from '@quorum/api/errors';
 import { JobsService } from '@quorum/api/jobs';
 import type { FastifyReply } from 'fastify';
-import { Readable } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { QualityService } from './quality.service';
 
 const FORMATS = ['jsonl', 'csv', 'preference-pairs'] as const;
 type Format = (typeof FORMATS)[number];
-const PAGE = 1000;
 
 /** chosen/rejected pairs for pairwise and ranking results (the shape reward-model trainers read). */
 function preferencePairs(line: ResultLine): { prompt: string; chosen: string; rejected: string; itemId: string }[] {
@@ -53,26 +53,47 @@ export class ResultsController {
   async results(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply, @Query('format') format: Format = 'jsonl'): Promise<void> {
     if (!FORMATS.includes(format)) throw validationFailed([{ path: 'format', message: `format must be one of: ${FORMATS.join(', ')}` }]);
     const job = await this.jobs.jobFor(principal, id);
-    const quality = this.quality;
-    async function* lines(): AsyncGenerator<string> {
-      if (format === 'csv') yield csvRow(['itemId', 'externalId', 'data', 'aggregate', 'confidence', 'agreement', 'answerCount', 'status', 'vendors']);
-      let after = 0;
-      for (;;) {
-        const { lines: page, lastSeq } = await quality.resultPage(job.id, after, PAGE);
-        for (const line of page) {
-          if (format === 'jsonl') yield jsonlLine(line);
-          else if (format === 'csv') yield csvRow([line.itemId, line.externalId ?? '', JSON.stringify(line.data), line.aggregate === null ? '' : JSON.stringify(line.aggregate), line.confidence ?? '', line.agreement ?? '', line.answerCount, line.status, JSON.stringify(line.vendors)]);
-          else for (const pair of preferencePairs(line)) yield jsonlLine(pair);
+    const encode = (line: ResultLine): string => {
+      if (format === 'jsonl') return jsonlLine(line);
+      if (format === 'csv') return csvRow([line.itemId, line.externalId ?? '', JSON.stringify(line.data), line.aggregate === null ? '' : JSON.stringify(line.aggregate), line.confidence ?? '', line.agreement ?? '', line.answerCount, line.status, JSON.stringify(line.vendors)]);
+      let out = '';
+      for (const pair of preferencePairs(line)) out += jsonlLine(pair);
+      return out;
+    };
+    const source = await this.quality.resultLineStream(job.id);
+    const decoder = new StringDecoder('utf8');
+    let carry = '';
+    let header = format === 'csv' ? csvRow(['itemId', 'externalId', 'data', 'aggregate', 'confidence', 'agreement', 'answerCount', 'status', 'vendors']) : '';
+    // One output string per COPY chunk (hundreds of lines), not one per line.
+    const lines = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        const text = carry + decoder.write(chunk);
+        let out = header;
+        header = '';
+        let start = 0;
+        let at: number;
+        try {
+          while ((at = text.indexOf('\n', start)) >= 0) {
+            out += encode(JSON.parse(text.slice(start, at)) as ResultLine);
+            start = at + 1;
+          }
+        } catch (error) {
+          return done(error as Error);
         }
-        if (lastSeq === null || page.length < PAGE) return;
-        after = lastSeq;
-      }
-    }
+        carry = text.slice(start);
+        done(null, out || undefined);
+      },
+      flush(done) {
+        done(null, header || undefined);
+      },
+    });
+    // The reply ends (or is destroyed) with the COPY; a client that goes away stops the COPY.
+    pipeline(source, lines, () => undefined);
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
     const extension = format === 'csv' ? 'csv' : 'jsonl';
     void reply
       .header('content-type', type)
       .header('content-disposition', `attachment; filename="job-${job.id}-${format}.${extension}"`)
-      .send(Readable.from(lines()));
+      .send(lines);
   }
 }
