@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ConflictPolicy, JobStatus, JobView, Page, TaskSchema, TaskType, VendorWorkItem } from '@quorum/contracts';
+import { JOB_STATUSES } from '@quorum/contracts';
 import { AuditService, SYSTEM_ACTOR } from '@quorum/api/audit';
 import { hasAnyRole, isPlatformStaff, Principal, RequestMeta } from '@quorum/api/auth';
 import { decodeCursor, encodeCursor, pageLimit } from '@quorum/api/database';
@@ -114,6 +115,7 @@ export class JobsService {
 
   async list(principal: Principal, query: { status?: string; cursor?: string; limit?: string }): Promise<Page<JobView>> {
     if (principal.orgKind !== 'lab' && !isPlatformStaff(principal)) throw forbidden('Jobs belong to labs; vendors see theirs under /vendor/work');
+    if (query.status !== undefined && !(JOB_STATUSES as readonly unknown[]).includes(query.status)) throw validationFailed([{ path: 'status', message: `status must be one of: ${JOB_STATUSES.join(', ')}` }]);
     const limit = pageLimit(query.limit);
     const cursor = decodeCursor(query.cursor);
     const params: unknown[] = [];

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityKind } from '@quorum/contracts';
 import { AuditService } from '@quorum/api/audit';
 import type { Principal, RequestMeta } from '@quorum/api/auth';
-import { validationFailed } from '@quorum/api/errors';
+import { nulPaths, validationFailed } from '@quorum/api/errors';
 import { OutboxService } from '@quorum/api/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodsRecordType, exportBods, interpretBodsStatements, parseBodsInput } from './bods';
@@ -41,6 +41,13 @@ export class BodsImportService {
 
   async import(principal: Principal, text: string, ctx: RequestMeta): Promise<BodsImportResult> {
     const parsed = parseBodsInput(text);
+    // Postgres stores no U+0000: a statement holding one is reported like any other bad statement.
+    const clean = parsed.statements.map((statement) => nulPaths(statement, '').length === 0);
+    if (clean.includes(false)) {
+      parsed.errors.push(...parsed.indexes.filter((_, i) => !clean[i]).map((index) => ({ index, message: 'the statement contains a NUL (\\u0000) character, which cannot be stored' })));
+      parsed.indexes = parsed.indexes.filter((_, i) => clean[i]);
+      parsed.statements = parsed.statements.filter((_, i) => clean[i]);
+    }
     if (parsed.format === 'empty' || (parsed.statements.length === 0 && parsed.errors.length)) {
       throw validationFailed(parsed.errors.map((e) => ({ path: e.index < 0 ? 'body' : `[${e.index}]`, message: e.message })), 'The body is not a BODS 0.4 JSON array or JSON Lines document');
     }

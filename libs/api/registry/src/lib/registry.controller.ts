@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { EffectiveOwnerView, EntityView, InterestView, Page } from '@quorum/contracts';
 import { CurrentPrincipal, CurrentRequest, isPlatformStaff, Principal, RequestMeta, Roles } from '@quorum/api/auth';
-import { forbidden, readBodyText, UuidPipe } from '@quorum/api/errors';
+import { DomainError, ErrorCode, forbidden, readBodyText, UuidPipe } from '@quorum/api/errors';
+import type { FastifyRequest } from 'fastify';
 import { BodsImportResult, BodsImportService } from './bods-import.service';
 import type { BodsStatementOut } from './bods';
 import { CreateEntityDto, EndInterestDto, RecordInterestDto } from './interests/registry.dto';
 import { RegistryService } from './registry.service';
 
 const BODS_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+const BODS_CONTENT_TYPES = ['application/json', 'application/x-ndjson', 'application/jsonl'];
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -86,7 +88,10 @@ export class RegistryController {
   @ApiOperation({ summary: 'Import BODS 0.4 statements (JSON array or JSON Lines); each bad statement is reported by index' })
   @ApiConsumes('application/json', 'application/x-ndjson')
   @ApiBody({ schema: { type: 'array', items: { type: 'object' } } })
-  async importBods(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @CurrentRequest() ctx: RequestMeta): Promise<BodsImportResult> {
+  async importBods(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Body() body: unknown, @CurrentRequest() ctx: RequestMeta): Promise<BodsImportResult> {
+    // CSV (or anything else) is not BODS: say so instead of reporting parse errors.
+    const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (!BODS_CONTENT_TYPES.includes(type)) throw new DomainError(ErrorCode.UnsupportedMediaType, `Send BODS statements as ${BODS_CONTENT_TYPES.join(' or ')}`);
     return this.bods.import(principal, await readBodyText(body, BODS_IMPORT_MAX_BYTES), ctx);
   }
 

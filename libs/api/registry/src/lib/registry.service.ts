@@ -4,7 +4,7 @@ import type { AuditActor, EffectiveOwnerView, EntityView, InterestView, Page, Pr
 import { AuditService } from '@quorum/api/audit';
 import type { Principal, RequestMeta } from '@quorum/api/auth';
 import { decodeCursor, encodeCursor, pageLimit } from '@quorum/api/database';
-import { conflict, notFound, validationFailed } from '@quorum/api/errors';
+import { conflict, isUuid, notFound, validationFailed } from '@quorum/api/errors';
 import { OutboxService } from '@quorum/api/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { resolvePartyKey } from './bods/party-key';
@@ -40,7 +40,9 @@ export function toInterestView(i: InterestEntity): InterestView {
 
 function assertDate(value: string | undefined, path: string, errors: ProblemFieldError[]): void {
   if (value === undefined) return;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) errors.push({ path, message: `${path} must be a date (YYYY-MM-DD)` });
+  // A real calendar day: Date.parse rolls 2025-02-30 over to March, Postgres refuses it (a 500 before).
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) errors.push({ path, message: `${path} must be a date (YYYY-MM-DD)` });
 }
 
 @Injectable()
@@ -141,6 +143,10 @@ export class RegistryService {
   }
 
   async listInterests(principal: Principal, query: { entityId?: string; asOf?: string; includeEnded?: boolean }): Promise<InterestView[]> {
+    const errors: ProblemFieldError[] = [];
+    if (query.entityId !== undefined && !isUuid(query.entityId)) errors.push({ path: 'entityId', message: 'entityId must be a UUID' });
+    assertDate(query.asOf, 'asOf', errors);
+    if (errors.length) throw validationFailed(errors);
     if (query.entityId) await this.getEntityFor(principal, query.entityId);
     const qb = this.dataSource.getRepository(InterestEntity).createQueryBuilder('i').where('i.superseded_at IS NULL').orderBy('i.created_at', 'ASC').limit(5000);
     if (query.entityId) qb.andWhere('(i.subject_id = :e OR i.interested_party_id = :e)', { e: query.entityId });

@@ -1,5 +1,7 @@
 import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from '@quorum/contracts';
-import { validationFailed } from '@quorum/api/errors';
+import { isUuid, validationFailed } from '@quorum/api/errors';
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Keyset pagination: the cursor is an opaque base64url of the last row's sort key, so a page is
@@ -18,7 +20,8 @@ export function decodeCursor(raw: string | undefined): KeysetCursor | null {
   if (!raw) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && !Number.isNaN(Date.parse(parsed[0]))) {
+    // Both parts go into SQL casts (timestamptz, uuid): anything Postgres could not cast would be a 500.
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && ISO_TIMESTAMP.test(parsed[0]) && !Number.isNaN(Date.parse(parsed[0])) && isUuid(parsed[1])) {
       return { at: parsed[0], id: parsed[1] };
     }
   } catch {
