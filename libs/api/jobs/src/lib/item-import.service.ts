@@ -54,7 +54,9 @@ async function eachLine(stream: Readable, onLine: (line: number, text: string) =
   const decoder = new StringDecoder('utf8');
   const emit = (text: string) => {
     line += 1;
-    const current = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+    // A byte-order mark is not part of the first line.
+    const bare = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const current = bare.charCodeAt(bare.length - 1) === 13 ? bare.slice(0, -1) : bare;
     // UTF-8 takes at most 3 bytes per UTF-16 unit, so only long lines need counting.
     if (current.length * 3 > MAX_LINE_BYTES && Buffer.byteLength(current) > MAX_LINE_BYTES) throw tooLarge(`Line ${line} is longer than ${MAX_LINE_BYTES / MB} MB`);
     onLine(line, current);
@@ -292,7 +294,8 @@ export class ItemImportService {
     const parser = stream.pipe(
       parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_quotes: false, max_record_size: MAX_LINE_BYTES, info: true, skip_records_with_error: true }),
     );
-    parser.on('skip', (error: { lines?: number; message: string }) => reject(error.lines ?? 0, `CSV: ${error.message}`));
+    // An over-long record refuses the whole upload (413), as an over-long JSON line does; other bad records are reported by line.
+    parser.on('skip', (error: { code?: string; lines?: number; message: string }) => (error.code === 'CSV_MAX_RECORD_SIZE' ? parser.destroy(tooLarge(`A CSV record is longer than ${MAX_LINE_BYTES / 1024 / 1024} MB`)) : reject(error.lines ?? 0, `CSV: ${error.message}`)));
     let bytes = 0;
     stream.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
