@@ -4,6 +4,7 @@
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -15,6 +16,8 @@ export interface Stack {
   adminPassword: string;
   stop: () => Promise<void>;
   rss: () => Record<string, number>;
+  /** Process ids of the API and the worker (for {@link sampleRss}). */
+  pids: () => Record<string, number | undefined>;
 }
 
 export async function startStack(port = 3490): Promise<Stack> {
@@ -49,6 +52,7 @@ export async function startStack(port = 3490): Promise<Stack> {
     databaseUrl: url.toString(),
     adminPassword,
     rss: () => Object.fromEntries(children.map((c, i) => [i === 0 ? 'api' : 'worker', rssOf(c.pid)])),
+    pids: () => ({ api: children[0].pid, worker: children[1].pid }),
     stop: async () => {
       for (const child of children) child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 500));
@@ -64,6 +68,43 @@ function rssOf(pid: number | undefined): number {
   if (!pid) return 0;
   const out = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
   return Math.round(Number(out.stdout.trim() || 0) / 1024);
+}
+
+/**
+ * Peak RSS (MB) of the stack's processes over a run: samples /proc every `intervalMs` without blocking
+ * the event loop (stack.rss() spawns `ps`, which would stall a load generator). Also takes any
+ * { name: pid } map, e.g. a comparison server the bench started itself.
+ *   const rss = sampleRss(stack); ...run...; const { api, worker } = rss.stop();
+ */
+export function sampleRss(target: Pick<Stack, 'pids'> | Record<string, number | undefined>, intervalMs = 200): { stop: () => Record<string, number> } {
+  const pids = typeof target.pids === 'function' ? (target as Pick<Stack, 'pids'>).pids() : (target as Record<string, number | undefined>);
+  const peak: Record<string, number> = Object.fromEntries(Object.keys(pids).map((name) => [name, 0]));
+  let busy = false;
+  const sample = async () => {
+    if (busy) return;
+    busy = true;
+    await Promise.all(
+      Object.entries(pids).map(async ([name, pid]) => {
+        if (!pid) return;
+        try {
+          const kb = Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+          peak[name] = Math.max(peak[name], Math.round(kb / 1024));
+        } catch {
+          // the process has exited: keep what was seen
+        }
+      }),
+    );
+    busy = false;
+  };
+  void sample();
+  const timer = setInterval(() => void sample(), intervalMs);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { ...peak };
+    },
+  };
 }
 
 export async function api<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
