@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   OnInit,
+  computed,
   inject,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -15,6 +16,9 @@ import { MatTableModule } from '@angular/material/table';
 import type { AuditActor } from '@quorum/contracts';
 import { AuditStore } from '@quorum/web/shared/data-access';
 import { Badge, EmptyState, ProblemAlert } from '@quorum/web/shared/ui';
+import { AuditChainStrip } from './audit-chain-strip';
+import { AuditCheckpoints } from './audit-checkpoints';
+import { AuditKeptCheckpoint } from './audit-kept-checkpoint';
 
 /** Who did it: the system process, or the user (shortened id) with their roles. */
 export function actorText(actor: AuditActor): string {
@@ -43,7 +47,10 @@ export const KNOWN_AUDIT_TYPES = [
   'neutrality.changed',
 ];
 
-/** The append-only audit trail, filtered by type and subject, and the check of its hash chain. */
+/**
+ * The append-only audit trail, filtered by type and subject, the check of its hash chain, and the
+ * signed checkpoints an auditor keeps outside Quorum to catch removed or rewritten events.
+ */
 @Component({
   selector: 'q-admin-audit-page',
   imports: [
@@ -59,6 +66,9 @@ export const KNOWN_AUDIT_TYPES = [
     Badge,
     EmptyState,
     ProblemAlert,
+    AuditChainStrip,
+    AuditCheckpoints,
+    AuditKeptCheckpoint,
   ],
   providers: [AuditStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -116,6 +126,28 @@ export const KNOWN_AUDIT_TYPES = [
                 </dd>
               </div>
               <div>
+                <dt>Checkpoint</dt>
+                <dd>
+                  @if (v.checkpoint; as c) {
+                    @if (c.consistent) {
+                      <q-badge tone="good" icon="verified_user"
+                        >Agrees with checkpoint #{{ c.seq }} signed
+                        {{ c.at | date: 'medium' }}</q-badge
+                      >
+                    } @else {
+                      <q-badge tone="bad" icon="warning"
+                        >Disagrees with checkpoint #{{ c.seq }} signed
+                        {{ c.at | date: 'medium' }}</q-badge
+                      >
+                    }
+                  } @else {
+                    <q-badge tone="neutral" icon="history"
+                      >No checkpoint yet</q-badge
+                    >
+                  }
+                </dd>
+              </div>
+              <div>
                 <dt>Checked</dt>
                 <dd>{{ v.checkedAt | date: 'medium' }}</dd>
               </div>
@@ -124,8 +156,24 @@ export const KNOWN_AUDIT_TYPES = [
                 <dd class="hash">{{ v.headHash }}</dd>
               </div>
             </dl>
+            <q-audit-chain-strip
+              [length]="v.length"
+              [firstInvalidSeq]="v.firstInvalidSeq"
+              [checkpointSeqs]="checkpointSeqs()"
+              [expectedLength]="expectedLength()"
+            />
           }
         </div>
+      </section>
+
+      <section class="panel" aria-labelledby="checkpoints-title">
+        <h2 id="checkpoints-title">Checkpoints</h2>
+        <q-audit-checkpoints />
+      </section>
+
+      <section class="panel" aria-labelledby="kept-title">
+        <h2 id="kept-title">Check a kept checkpoint</h2>
+        <q-audit-kept-checkpoint />
       </section>
 
       <h2>Events</h2>
@@ -255,12 +303,17 @@ export const KNOWN_AUDIT_TYPES = [
       margin: 24px 0 12px;
       font: var(--mat-sys-title-large);
     }
-    .verify {
+    .verify,
+    .panel {
       padding: 16px;
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 12px;
     }
-    .verify h2 {
+    .panel {
+      margin-top: 16px;
+    }
+    .verify h2,
+    .panel h2 {
       margin-top: 0;
     }
     .result {
@@ -346,9 +399,20 @@ export class AdminAuditPage implements OnInit {
   ];
   protected readonly actorText = actorText;
   protected readonly filters = this.fb.group({ type: [''], subject: [''] });
+  protected readonly checkpointSeqs = computed(() =>
+    this.store.checkpoints().map((c) => c.seq),
+  );
+  /** A checkpoint beyond the chain's end: the strip draws the events it says were there. */
+  protected readonly expectedLength = computed(() => {
+    const v = this.store.verification();
+    return v?.checkpoint && v.checkpoint.seq > v.length
+      ? v.checkpoint.seq
+      : null;
+  });
 
   ngOnInit(): void {
     this.store.load({});
+    this.store.loadCheckpoints();
   }
 
   protected apply(): void {
