@@ -146,11 +146,12 @@ export class IdentityService {
   }
 
   async addMember(principal: Principal, orgId: string, dto: CreateMemberDto, ctx: RequestContext): Promise<MemberView> {
-    // Another tenant's org is indistinguishable from a missing one, even for its admin role.
-    if (principal.orgId !== orgId) throw notFound('Organization');
+    // Another tenant's org is indistinguishable from a missing one, even for its admin role. Platform
+    // staff see every org (GET answers them), so for them it exists and the refusal is a 403.
+    if (principal.orgId !== orgId && !isPlatformStaff(principal)) throw notFound('Organization');
     const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: orgId });
     if (!org) throw notFound('Organization');
-    if (!hasAnyRole(principal, ORG_ADMIN_ROLES)) throw forbidden('Only an organization admin can add members');
+    if (principal.orgId !== orgId || !hasAnyRole(principal, ORG_ADMIN_ROLES)) throw forbidden("Only the organization's own admin can add members");
     const allowed = MEMBER_ROLES_BY_ORG_KIND[org.kind];
     if (!allowed.includes(dto.role)) {
       throw domainRule(`A ${org.kind} organization can only have the roles: ${allowed.join(', ')}`, [{ path: 'role', message: `role must be one of: ${allowed.join(', ')}` }]);
