@@ -2,15 +2,21 @@
  * The framework benchmark's reference: bare node:http doing what GET /api/v1/auth/me does in the API
  * (Bearer header → HS256 JWT checked with node:crypto: signature, alg, issuer, expiry, claim shape →
  * the same two primary-key reads through a pg pool of the API's size → the same JSON), and nothing
- * else. GET /hello answers a constant, to measure the load generator's own ceiling.
+ * else. GET /orm/auth/me is the same with the product's TypeORM data source and the service's two
+ * repository calls instead of pg, to split the overhead between the framework and the ORM.
+ * GET /hello answers a constant, to measure the load generator's own ceiling.
  * Started by bench/framework.bench.ts with DATABASE_URL, JWT_SECRET, POOL_SIZE; reports its port over IPC.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { OrgEntity, UserEntity } from '@quorum/api/identity';
+import { quorumDataSourceOptions } from '@quorum/api/schema';
 
 const secret = process.env['JWT_SECRET'] ?? '';
 const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: Number(process.env['POOL_SIZE'] ?? 10) });
+const orm = new DataSource(quorumDataSourceOptions({ url: process.env['DATABASE_URL'] ?? '', poolSize: Number(process.env['POOL_SIZE'] ?? 10), applicationName: 'bench-bare-orm' }));
 const ORG_KINDS = ['lab', 'vendor', 'platform'];
 const HEADER_HS256 = /"alg"\s*:\s*"HS256"/;
 
@@ -54,13 +60,21 @@ function verify(token: string): Claims | null {
 
 const server = createServer((req, res) => {
   if (req.url === '/hello') return send(res, 200, { hello: 'world' });
-  if (req.method !== 'GET' || req.url !== '/api/v1/auth/me') return send(res, 404, { status: 404 });
+  const viaOrm = req.url === '/orm/auth/me';
+  if (req.method !== 'GET' || (req.url !== '/api/v1/auth/me' && !viaOrm)) return send(res, 404, { status: 404 });
   const header = req.headers.authorization;
   const [scheme, token] = header ? header.split(' ') : [];
   if (scheme?.toLowerCase() !== 'bearer' || !token) return unauthenticated(res, 'The Authorization header must be "Bearer <token>"');
   const claims = verify(token);
   if (!claims) return unauthenticated(res, 'The access token is invalid or expired');
   void (async () => {
+    if (viaOrm) {
+      // What IdentityService.me does.
+      const entity = await orm.getRepository(UserEntity).findOneBy({ id: claims.sub });
+      if (!entity) return unauthenticated(res, 'The account behind this token no longer exists');
+      const org = await orm.getRepository(OrgEntity).findOneByOrFail({ id: entity.orgId });
+      return send(res, 200, { id: entity.id, email: entity.email, displayName: entity.displayName, orgId: org.id, orgKind: org.kind, orgName: org.name, roles: entity.roles });
+    }
     const user = (await pool.query('SELECT * FROM users WHERE id = $1 LIMIT 1', [claims.sub])).rows[0];
     if (!user) return unauthenticated(res, 'The account behind this token no longer exists');
     const org = (await pool.query('SELECT * FROM organizations WHERE id = $1 LIMIT 1', [user.org_id])).rows[0];
@@ -69,12 +83,12 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 60_000;
 // Port 0 by default: the OS picks a free one (other runs on this machine use the 349x ports).
-server.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', () => {
+void orm.initialize().then(() => server.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', () => {
   const address = server.address();
   process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
-});
+}));
 process.on('SIGTERM', () => {
   server.close();
   server.closeAllConnections();
-  void pool.end().then(() => process.exit(0));
+  void Promise.all([pool.end(), orm.destroy()]).then(() => process.exit(0));
 });
