@@ -186,6 +186,7 @@ describe('authorization matrix (every route × role × own/foreign tenant)', () 
   let served: string[];
   let routes: string[];
   let asserted = 0;
+  const tally = new Map<number, number>();
 
   const send = (call: Call) => {
     const token = call.caller === 'anonymous' ? undefined : w.tokens[call.caller];
@@ -199,6 +200,7 @@ describe('authorization matrix (every route × role × own/foreign tenant)', () 
     const check = async (call: Call) => {
       const res = await send(call);
       asserted += 1;
+      tally.set(res.status, (tally.get(res.status) ?? 0) + 1);
       const problem = /application\/problem\+json/.test(String(res.headers['content-type']));
       if (!call.expected.includes(res.status) || (res.status >= 400 && !problem)) failures.push(`${call.route} as ${call.caller} → ${res.status} (expected ${call.expected.join('|')}) ${res.text.slice(0, 160)}`);
       return res;
@@ -245,7 +247,7 @@ describe('authorization matrix (every route × role × own/foreign tenant)', () 
 
   afterAll(async () => {
     delete process.env['WEBHOOK_ALLOW_PRIVATE_TARGETS'];
-    console.log(`authz matrix: ${routes?.length} routes × ${CALLERS.length + 1} callers; ${asserted} requests asserted`);
+    console.log(`authz matrix: ${routes?.length} routes × ${CALLERS.length + 1} callers; ${asserted} requests asserted; by status ${[...tally].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
     await w?.close();
     await worker?.close();
     await api?.close();

@@ -83,6 +83,7 @@ describe('bad input on every write route', () => {
         if (changed.length) failures.push(`${route} as ${caller.role}: refused, yet changed ${changed.join(', ')}`);
       }
     }
+    console.log(`bad input: ${writeRoutes.length} write routes × ${callers.length} callers × ${BODIES.length} bodies; by status ${[...statuses].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
     expect(failures).toEqual([]);
     // The corpus really reached the routes: validation (400) and media-type (415) refusals happened.
     expect(writeRoutes.length).toBeGreaterThan(30);
@@ -115,6 +116,7 @@ describe('bad input on every write route', () => {
         }
       }
     }
+    console.log(`hostile query strings: ${readRoutes.length} read routes, ${sent} requests`);
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(500);
     // The unknown parameters were ignored: the lab's job list answers as without them.
