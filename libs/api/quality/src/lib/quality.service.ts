@@ -60,18 +60,21 @@ export class QualityService {
       const aggregated = aggregateItem(ctx.taskType, ctx.schema as never, ctx.data as never, answers);
       const needsReview = aggregated.aggregate === null || (ctx.overlap > 1 && aggregated.agreement < ctx.agreementThreshold);
       const status = needsReview ? 'review' : 'aggregated';
-      await manager.query(
+      // xmax = 0: this run inserted the result; otherwise the job is a repeat (a worker killed after the commit, a re-enqueue).
+      const [{ inserted }]: { inserted: boolean }[] = await manager.query(
         `INSERT INTO item_results (item_id, job_id, aggregate, confidence, agreement, answer_count, status, details)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (item_id) DO UPDATE SET aggregate = EXCLUDED.aggregate, confidence = EXCLUDED.confidence, agreement = EXCLUDED.agreement,
            answer_count = EXCLUDED.answer_count, status = CASE WHEN item_results.status = 'reviewed' THEN 'reviewed' ELSE EXCLUDED.status END,
-           details = EXCLUDED.details, updated_at = now()`,
+           details = EXCLUDED.details, updated_at = now()
+         RETURNING (xmax = 0) AS inserted`,
         [itemId, ctx.jobId, aggregated.aggregate === null ? null : JSON.stringify(aggregated.aggregate), aggregated.confidence, aggregated.agreement, answers.length, status, JSON.stringify(aggregated.details ?? {})],
       );
       if (needsReview) {
         await manager.query(`INSERT INTO reviews (item_id, job_id) VALUES ($1, $2) ON CONFLICT (item_id) DO NOTHING`, [itemId, ctx.jobId]);
       } else {
-        outboxIds.push(...(await this.webhooks.emit(manager, ctx.labOrgId, 'item.completed', { jobId: ctx.jobId, itemId, aggregate: aggregated.aggregate, confidence: aggregated.confidence, agreement: aggregated.agreement })));
+        // The lab hears of each item once, however often the job runs.
+        if (inserted) outboxIds.push(...(await this.webhooks.emit(manager, ctx.labOrgId, 'item.completed', { jobId: ctx.jobId, itemId, aggregate: aggregated.aggregate, confidence: aggregated.confidence, agreement: aggregated.agreement })));
         outboxIds.push(...(await this.completeJobIfDone(manager, ctx)));
       }
       return { status, agreement: aggregated.agreement };
@@ -92,6 +95,9 @@ export class QualityService {
 
   /** A job completes when every real item is aggregated or reviewed. */
   private async completeJobIfDone(manager: EntityManager, ctx: Pick<ItemContext, 'jobId' | 'labOrgId'>): Promise<string[]> {
+    // Serialise the check per job: the last two items aggregated at once would each count the
+    // other as still open, and the job would never complete.
+    await manager.query('SELECT 1 FROM jobs WHERE id = $1 FOR UPDATE', [ctx.jobId]);
     const [{ open }] = await manager.query(
       `SELECT count(*)::int AS open FROM items i LEFT JOIN item_results r ON r.item_id = i.id
         WHERE i.job_id = $1 AND NOT i.is_gold AND (r.item_id IS NULL OR r.status = 'review')`,
@@ -229,13 +235,28 @@ export class QualityService {
   async resultLineStream(jobId: string): Promise<Readable> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    // Released with an error, pg-pool closes the connection instead of reusing it.
+    const release = (runner as unknown as { releasePostgresConnection(error?: Error): Promise<void> }).releasePostgresConnection.bind(runner);
+    try {
+      await runner.startTransaction();
+      // The plan's cost (a small aggregate per item) looks large enough for JIT, whose compiling took
+      // seconds on a 1M-item job and saved nothing.
+      await runner.query('SET LOCAL jit = off');
+    } catch (error) {
+      await release(error as Error);
+      throw error;
+    }
     const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
     const stream = client.query(copyTo(resultLinesCopySql(jobId)));
     let ended = false;
     stream.once('end', () => (ended = true));
-    // Released with an error, pg-pool closes the connection instead of reusing it.
-    const release = (runner as unknown as { releasePostgresConnection(error?: Error): Promise<void> }).releasePostgresConnection.bind(runner);
-    stream.once('close', () => void release(ended ? undefined : new Error('result export cut short')));
+    stream.once('close', () => {
+      if (!ended) return void release(new Error('result export cut short'));
+      runner.commitTransaction().then(
+        () => release(),
+        (error: Error) => release(error),
+      );
+    });
     return stream;
   }
 }
