@@ -1,3 +1,4 @@
+export * from './lib/conflict-owners';
 export * from './lib/conflict-rules';
 export * from './lib/neutrality.module';
 export * from './lib/neutrality.processor';

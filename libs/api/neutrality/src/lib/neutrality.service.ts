@@ -21,9 +21,10 @@ import { decodeCursor, encodeCursor, pageLimit } from '@quorum/api/database';
 import { conflict, domainRule, forbidden, isUuid, notFound, validationFailed } from '@quorum/api/errors';
 import { WebhookEvents } from '@quorum/api/delivery';
 import { OutboxService } from '@quorum/api/queue';
-import { actorOf, effectiveOwners, RegistryService, today } from '@quorum/api/registry';
+import { actorOf, RegistryService, today } from '@quorum/api/registry';
 import { canonicalJson } from '@quorum/util';
 import { DataSource, EntityManager } from 'typeorm';
+import { ownersForConflictRules } from './conflict-owners';
 import { evaluateConflictRules, Finding, neutralityStatusOf } from './conflict-rules';
 import type { ConflictPolicyDto, WaiveConflictDto } from './neutrality.dto';
 
@@ -141,6 +142,23 @@ export class NeutralityService {
     return { labOrgId, ...(row.policy as ConflictPolicy), version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy };
   }
 
+  /** The current policy of each lab in one query (labs without one get the default, version 0). */
+  private async currentPolicies(labOrgIds: string[], manager: EntityManager): Promise<Map<string, ConflictPolicyView>> {
+    const rows: { labOrgId: string; version: number; policy: ConflictPolicy; updatedAt: Date; updatedBy: string }[] = await manager.query(
+      `SELECT DISTINCT ON (lab_org_id) lab_org_id AS "labOrgId", version, policy, updated_at AS "updatedAt", updated_by AS "updatedBy"
+         FROM conflict_policies WHERE lab_org_id = ANY($1::uuid[]) ORDER BY lab_org_id, version DESC`,
+      [labOrgIds],
+    );
+    const byLab = new Map(rows.map((r) => [r.labOrgId, r]));
+    return new Map(
+      labOrgIds.map((labOrgId): [string, ConflictPolicyView] => {
+        const row = byLab.get(labOrgId);
+        if (!row) return [labOrgId, { labOrgId, ...DEFAULT_CONFLICT_POLICY, version: 0, updatedAt: null, updatedBy: null }];
+        return [labOrgId, { labOrgId, ...row.policy, version: row.version, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy }];
+      }),
+    );
+  }
+
   async putPolicy(principal: Principal, labOrgId: string, dto: ConflictPolicyDto, ctx: RequestMeta): Promise<ConflictPolicyView> {
     await this.assertLabVisible(principal, labOrgId);
     if (!(principal.orgId === labOrgId && principal.roles.includes('lab_admin')) && !principal.roles.includes('platform_admin')) {
@@ -200,11 +218,19 @@ export class NeutralityService {
       if (!labs.length || !vendors.length) return;
 
       const graph = await this.registry.loadGraph(asOf, manager);
-      const ownersByVendor = new Map<string, EffectiveOwnerView[]>();
-      for (const vendor of vendors) ownersByVendor.set(vendor.orgId, effectiveOwners(graph, vendor.entityId, { maxPaths: 3 }));
-
-      const policies = new Map<string, ConflictPolicyView>();
-      for (const lab of labs) policies.set(lab.orgId, await this.currentPolicy(lab.orgId, manager));
+      const policies = await this.currentPolicies(labs.map((l) => l.orgId), manager);
+      const competitorsOf = new Map<string, Set<string>>();
+      for (const lab of labs) {
+        const policy = policies.get(lab.orgId) ?? { ...DEFAULT_CONFLICT_POLICY, version: 0 };
+        const ids = new Set(policy.competitors === 'all-labs' ? allLabs.filter((l) => l.orgId !== lab.orgId).map((l) => l.entityId) : policy.competitors);
+        ids.delete(lab.entityId);
+        competitorsOf.set(lab.orgId, ids);
+      }
+      // Every lab's policy against every vendor: the owners are computed once per vendor, and only
+      // for competitors that can have a link with it (see ownersForConflictRules).
+      const minEconomic = Math.min(...labs.map((l) => (policies.get(l.orgId) ?? DEFAULT_CONFLICT_POLICY).economicThreshold));
+      const owners = ownersForConflictRules(graph, vendors.map((v) => v.entityId), [...competitorsOf.values()].flatMap((ids) => [...ids]), minEconomic, 3);
+      const ownersByVendor = new Map<string, EffectiveOwnerView[]>(vendors.map((v) => [v.orgId, owners.get(v.entityId) ?? []]));
 
       const live: ConflictRow[] = await manager.query(`${CONFLICT_SELECT} WHERE c.status <> 'resolved' AND c.lab_org_id = ANY($1::uuid[])`, [labs.map((l) => l.orgId)]);
       const liveByKey = new Map(live.map((c) => [`${c.labOrgId}|${c.vendorOrgId}|${c.rule}|${c.competitorEntityId}`, c]));
@@ -214,8 +240,7 @@ export class NeutralityService {
 
       for (const lab of labs) {
         const policy = policies.get(lab.orgId) ?? { ...DEFAULT_CONFLICT_POLICY, version: 0 };
-        const competitorIds = new Set(policy.competitors === 'all-labs' ? allLabs.filter((l) => l.orgId !== lab.orgId).map((l) => l.entityId) : policy.competitors);
-        competitorIds.delete(lab.entityId);
+        const competitorIds = competitorsOf.get(lab.orgId) ?? new Set<string>();
         for (const vendor of vendors) {
           const findings: Finding[] = evaluateConflictRules({ policy, policyVersion: policy.version, competitorIds, owners: ownersByVendor.get(vendor.orgId) ?? [], asOf });
           for (const finding of findings) {
@@ -519,8 +544,11 @@ export class NeutralityService {
     const competitorIds = new Set(jobPolicy.competitors === 'all-labs' ? orgs.filter((o) => o.kind === 'lab' && o.orgId !== labOrgId).map((o) => o.entityId) : jobPolicy.competitors);
     if (labEntity) competitorIds.delete(labEntity);
     const graph = await this.registry.loadGraph(asOf);
-    for (const vendor of orgs.filter((o) => o.kind === 'vendor' && vendorOrgIds.includes(o.orgId))) {
-      const findings = evaluateConflictRules({ policy: jobPolicy, policyVersion: -1, competitorIds, owners: effectiveOwners(graph, vendor.entityId, { maxPaths: 0 }), asOf });
+    const wanted = new Set(vendorOrgIds);
+    const vendors = orgs.filter((o) => o.kind === 'vendor' && wanted.has(o.orgId));
+    const owners = ownersForConflictRules(graph, vendors.map((v) => v.entityId), competitorIds, jobPolicy.economicThreshold, 0);
+    for (const vendor of vendors) {
+      const findings = evaluateConflictRules({ policy: jobPolicy, policyVersion: -1, competitorIds, owners: owners.get(vendor.entityId) ?? [], asOf });
       statuses.set(vendor.orgId, neutralityStatusOf(findings.map((f) => ({ severity: f.severity, status: 'open' }))));
     }
     return statuses;

@@ -30,16 +30,25 @@ export interface RoutingOutcome {
 }
 
 
-/** Contiguous [lo, hi) ranks per vendor, in allocation order. */
-function ranges(order: [string, number][]): { vendors: string[]; lo: number[]; hi: number[] } {
-  const out = { vendors: [] as string[], lo: [] as number[], hi: [] as number[] };
-  let at = 0;
+/** Items per INSERT when slots are created (× overlap rows each). */
+const INSERT_BATCH_ITEMS = 50_000;
+const MAX_BIGINT = '9223372036854775807';
+
+/**
+ * Contiguous ranks per vendor, in allocation order, as SQL reads them: `width_bucket(rank, lo)`
+ * (a binary search over the sorted starts) names the vendor of a rank below `total`. A range
+ * join (rank BETWEEN lo AND hi) would compare every slot with every vendor.
+ */
+function ranges(order: [string, number][]): { vendors: (string | null)[]; lo: number[]; total: number } {
+  const out = { vendors: [] as (string | null)[], lo: [] as number[], total: 0 };
   for (const [vendor, n] of order) {
+    if (n <= 0) continue;
     out.vendors.push(vendor);
-    out.lo.push(at);
-    at += n;
-    out.hi.push(at);
+    out.lo.push(out.total);
+    out.total += n;
   }
+  // width_bucket needs a non-empty threshold array; total 0 routes nothing.
+  if (!out.vendors.length) return { vendors: [null], lo: [0], total: 0 };
   return out;
 }
 
@@ -98,12 +107,8 @@ export class RoutingService {
       }
 
       // Withdraw open slots from vendors that are blocked now (nothing answered moves).
-      const withdrawn: Record<string, number> = {};
-      for (const v of vendors) {
-        if (statuses.get(v.orgId) !== 'blocked') continue;
-        const n = await this.withdraw(manager, job.id, v.orgId, 'withdrawn', 'blocked by neutrality');
-        if (n) withdrawn[v.orgId] = n;
-      }
+      const blocked = vendors.filter((v) => statuses.get(v.orgId) === 'blocked').map((v) => v.orgId);
+      const withdrawn = blocked.length ? await this.withdrawMany(manager, job.id, blocked, 'withdrawn', 'blocked by neutrality') : {};
 
       const eligible = candidates.map((c) => c.vendorOrgId);
       const allocate = (slots: number, items: number) =>
@@ -121,16 +126,15 @@ export class RoutingService {
       );
       if (waiting > 0 && candidates.length) {
         const order = allocate(waiting, waitingItems);
-        const { vendors: rv, lo, hi } = ranges(order);
+        const { vendors: rv, lo, total } = ranges(order);
         await manager.query(
           `WITH ranked AS (
              SELECT item_id, slot_no, row_number() OVER (ORDER BY slot_no, item_seq) - 1 AS rn
-               FROM slots WHERE job_id = $1 AND vendor_org_id IS NULL AND status = 'open'),
-           ranges AS (SELECT * FROM unnest($2::uuid[], $3::bigint[], $4::bigint[]) AS r(vendor, lo, hi))
-           UPDATE slots s SET vendor_org_id = ranges.vendor, routed_at = now()
-             FROM ranked JOIN ranges ON ranked.rn >= ranges.lo AND ranked.rn < ranges.hi
-            WHERE s.item_id = ranked.item_id AND s.slot_no = ranked.slot_no`,
-          [job.id, rv, lo, hi],
+               FROM slots WHERE job_id = $1 AND vendor_org_id IS NULL AND status = 'open')
+           UPDATE slots s SET vendor_org_id = ($2::uuid[])[width_bucket(ranked.rn, $3::bigint[])], routed_at = now()
+             FROM ranked
+            WHERE s.item_id = ranked.item_id AND s.slot_no = ranked.slot_no AND ranked.rn < $4`,
+          [job.id, rv, lo, total],
         );
         // A re-routed slot can land beside a slot of the same item at the same vendor; move it to
         // an eligible vendor the item does not use yet, where there is one.
@@ -153,26 +157,35 @@ export class RoutingService {
       }
 
       // 2. Items that have no slots yet (first routing, new items): create the slots with their
-      // vendor in one INSERT. Contiguous ranges of at most one slot per item per vendor keep
-      // each item's slots on distinct vendors.
-      const [{ missing }] = await manager.query(
-        `SELECT count(*)::int AS missing FROM items i WHERE i.job_id = $1 AND NOT i.is_gold AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.item_id = i.id)`,
-        [job.id],
+      // vendor, one INSERT per batch of items. Slot (item k of the missing ones by seq, slot n)
+      // has rank n·missing + k, i.e. ranks walk slot 0 of every item, then slot 1, …; contiguous
+      // ranges of at most one slot per item per vendor keep each item's slots on distinct
+      // vendors. Batches are seq ranges whose first rank is known, so each statement stays short
+      // (under the statement timeout) and reads only its part of the job's items.
+      const [{ missing, starts }]: { missing: number; starts: string[] }[] = await manager.query(
+        `SELECT count(*)::int AS missing, coalesce(array_agg(seq ORDER BY seq) FILTER (WHERE rn % $2 = 0), '{}') AS starts
+           FROM (SELECT i.seq, row_number() OVER (ORDER BY i.seq) - 1 AS rn FROM items i
+                  WHERE i.job_id = $1 AND NOT i.is_gold AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.item_id = i.id AND s.job_id = $1)) t`,
+        [job.id, INSERT_BATCH_ITEMS],
       );
       if (missing > 0) {
         const order = candidates.length ? allocate(missing * job.overlap, missing) : [];
-        const { vendors: rv, lo, hi } = ranges(order);
-        await manager.query(
-          `WITH fresh AS (
-             SELECT i.id, i.seq, g.n, row_number() OVER (ORDER BY g.n, i.seq) - 1 AS rn
-               FROM items i CROSS JOIN generate_series(0, $2::int - 1) AS g(n)
-              WHERE i.job_id = $1 AND NOT i.is_gold AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.item_id = i.id)),
-           ranges AS (SELECT * FROM unnest($3::uuid[], $4::bigint[], $5::bigint[]) AS r(vendor, lo, hi))
-           INSERT INTO slots (item_id, slot_no, job_id, item_seq, vendor_org_id, routed_at)
-           SELECT f.id, f.n, $1, f.seq, r.vendor, CASE WHEN r.vendor IS NULL THEN NULL ELSE now() END
-             FROM fresh f LEFT JOIN ranges r ON f.rn >= r.lo AND f.rn < r.hi`,
-          [job.id, job.overlap, rv, lo, hi],
-        );
+        const { vendors: rv, lo, total } = ranges(order);
+        for (let b = 0; b < starts.length; b++) {
+          await manager.query(
+            `WITH fresh AS MATERIALIZED (
+               SELECT i.id, i.seq, $7::bigint + row_number() OVER (ORDER BY i.seq) - 1 AS k
+                 FROM items i
+                WHERE i.job_id = $1 AND i.seq >= $8::bigint AND i.seq < $9::bigint AND NOT i.is_gold
+                  AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.item_id = i.id AND s.job_id = $1))
+             INSERT INTO slots (item_id, slot_no, job_id, item_seq, vendor_org_id, routed_at)
+             SELECT f.id, g.n, $1, f.seq, r.vendor, CASE WHEN r.vendor IS NULL THEN NULL ELSE now() END
+               FROM fresh f CROSS JOIN generate_series(0, $2::int - 1) AS g(n)
+               CROSS JOIN LATERAL (SELECT CASE WHEN g.n::bigint * $6 + f.k < $5
+                                               THEN ($3::uuid[])[width_bucket(g.n::bigint * $6 + f.k, $4::bigint[])] END AS vendor) r`,
+            [job.id, job.overlap, rv, lo, total, missing, b * INSERT_BATCH_ITEMS, starts[b], starts[b + 1] ?? MAX_BIGINT],
+          );
+        }
         count(order);
       }
 
@@ -217,6 +230,23 @@ export class RoutingService {
       [jobId, vendorOrgId, status, reason],
     );
     return Number(count ?? 0);
+  }
+
+  /** withdraw() for several vendors at once: one UPDATE of the slots, one of the offers. */
+  private async withdrawMany(manager: EntityManager, jobId: string, vendorOrgIds: string[], status: 'withdrawn', reason: string): Promise<Record<string, number>> {
+    const rows: { vendorOrgId: string; n: number }[] = await manager.query(
+      `WITH w AS (UPDATE slots SET vendor_org_id = NULL, routed_at = NULL FROM unnest($2::uuid[]) AS v(id)
+                   WHERE job_id = $1 AND vendor_org_id = v.id AND status = 'open' RETURNING v.id)
+       SELECT id AS "vendorOrgId", count(*)::int AS n FROM w GROUP BY id`,
+      [jobId, vendorOrgIds],
+    );
+    // As in withdraw(): only vendors that were offered the job have a row; a declined one stays declined.
+    await manager.query(
+      `UPDATE job_vendors SET status = CASE WHEN status = 'declined' THEN 'declined' ELSE $3 END, reason = $4, updated_at = now()
+        WHERE job_id = $1 AND vendor_org_id = ANY($2::uuid[])`,
+      [jobId, vendorOrgIds, status, reason],
+    );
+    return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.vendorOrgId, r.n]));
   }
 
   async shares(jobId: string): Promise<RoutingShare[]> {

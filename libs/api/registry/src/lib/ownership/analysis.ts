@@ -90,61 +90,14 @@ function computeAnalysis(
   };
   // Nodes from which a chain ends: V, direct links, interlock entities, economic owners.
   const isTarget = new Uint8Array(n);
-  addRelevant(subject);
-  isTarget[subject] = 1;
-  const boardStatements: number[] = [];
-  const contractStatements: number[] = [];
-  for (
-    let j = graph.bySubject.start[subject];
-    j < graph.bySubject.start[subject + 1];
-    j++
-  ) {
-    const i = graph.bySubject.items[j];
-    const type = graph.statements[i].type;
-    const party = graph.stmtParty[i];
-    if (!LINK_CATEGORIES.has(INTEREST_CATEGORY[type]) || party === subject)
-      continue;
-    addRelevant(party);
-    isTarget[party] = 1;
-    if (isBoardRole(type)) boardStatements.push(i);
-    if (INTEREST_CATEGORY[type] === 'contract') contractStatements.push(i);
-  }
-  for (
-    let j = graph.byParty.start[subject];
-    j < graph.byParty.start[subject + 1];
-    j++
-  ) {
-    const i = graph.byParty.items[j];
-    const counterparty = graph.stmtSubject[i];
-    if (
-      INTEREST_CATEGORY[graph.statements[i].type] !== 'contract' ||
-      counterparty === subject
-    )
-      continue;
-    addRelevant(counterparty);
-    isTarget[counterparty] = 1;
-    contractStatements.push(i);
-  }
-  for (const i of boardStatements) {
-    const holder = graph.stmtParty[i];
-    if (graph.nodes[holder].kind === 'person') {
-      // Interlock: entities where this person is also an officer or director.
-      for (
-        let j = graph.byParty.start[holder];
-        j < graph.byParty.start[holder + 1];
-        j++
-      ) {
-        const r = graph.byParty.items[j];
-        if (!isBoardRole(graph.statements[r].type)) continue;
-        addRelevant(graph.stmtSubject[r]);
-        isTarget[graph.stmtSubject[r]] = 1;
-      }
-    } else {
-      // Corporate director: its controllers are needed to say how it joins a group.
-      for (let j = ctl.in.start[holder]; j < ctl.in.start[holder + 1]; j++)
-        addRelevant(ctl.from[ctl.in.items[j]]);
-    }
-  }
+  const { boardStatements, contractStatements } = visitRelevant(
+    graph,
+    subject,
+    (v, target) => {
+      addRelevant(v);
+      if (target) isTarget[v] = 1;
+    },
+  );
   const words = Math.max(1, Math.ceil(relevant.length / 32));
 
   // --- Control closure of R (every node with a control chain into R), sinks-first bitsets.
@@ -245,6 +198,72 @@ function computeAnalysis(
     boardStatements,
     contractStatements,
   };
+}
+
+/**
+ * Visits R for subject V: V itself, every party with a direct link to V, the entities where V's
+ * board persons also sit (interlocks), and the controllers of corporate board members. `target`
+ * is true for nodes where a control chain ends (all but the controllers). A party whose control
+ * group (with itself) misses R has no voting, board, control or agreement link to V.
+ */
+export function visitRelevant(
+  graph: OwnershipGraph,
+  subject: number,
+  visit: (v: number, target: boolean) => void,
+): { boardStatements: number[]; contractStatements: number[] } {
+  const ctl = graph.control;
+  const boardStatements: number[] = [];
+  const contractStatements: number[] = [];
+  visit(subject, true);
+  for (
+    let j = graph.bySubject.start[subject];
+    j < graph.bySubject.start[subject + 1];
+    j++
+  ) {
+    const i = graph.bySubject.items[j];
+    const type = graph.statements[i].type;
+    const party = graph.stmtParty[i];
+    if (!LINK_CATEGORIES.has(INTEREST_CATEGORY[type]) || party === subject)
+      continue;
+    visit(party, true);
+    if (isBoardRole(type)) boardStatements.push(i);
+    if (INTEREST_CATEGORY[type] === 'contract') contractStatements.push(i);
+  }
+  for (
+    let j = graph.byParty.start[subject];
+    j < graph.byParty.start[subject + 1];
+    j++
+  ) {
+    const i = graph.byParty.items[j];
+    const counterparty = graph.stmtSubject[i];
+    if (
+      INTEREST_CATEGORY[graph.statements[i].type] !== 'contract' ||
+      counterparty === subject
+    )
+      continue;
+    visit(counterparty, true);
+    contractStatements.push(i);
+  }
+  for (const i of boardStatements) {
+    const holder = graph.stmtParty[i];
+    if (graph.nodes[holder].kind === 'person') {
+      // Interlock: entities where this person is also an officer or director.
+      for (
+        let j = graph.byParty.start[holder];
+        j < graph.byParty.start[holder + 1];
+        j++
+      ) {
+        const r = graph.byParty.items[j];
+        if (!isBoardRole(graph.statements[r].type)) continue;
+        visit(graph.stmtSubject[r], true);
+      }
+    } else {
+      // Corporate director: its controllers are needed to say how it joins a group.
+      for (let j = ctl.in.start[holder]; j < ctl.in.start[holder + 1]; j++)
+        visit(ctl.from[ctl.in.items[j]], false);
+    }
+  }
+  return { boardStatements, contractStatements };
 }
 
 /** Nodes with a control chain (≥ 0 steps) into `seeds`; fills `local` and returns the nodes. */

@@ -15,6 +15,11 @@ import { economicStep, stepsFromTable, topEconomicPaths } from './paths';
 export interface EffectiveOwnersOptions {
   /** Evidence paths per party (default 5; 0 for none). */
   maxPaths?: number;
+  /**
+   * Only these parties (entity ids), when related; the figures are the same as in the full
+   * listing. Conflict evaluation asks for its competitors only.
+   */
+  among?: Iterable<string>;
 }
 
 const DEFAULT_MAX_PATHS = 5;
@@ -33,7 +38,16 @@ export function effectiveOwners(
   const a = analyseSubject(graph, subject);
   const maxPaths = opts.maxPaths ?? DEFAULT_MAX_PATHS;
   const views: EffectiveOwnerView[] = [];
-  for (let p = 0; p < graph.size; p++) {
+  let parties: Iterable<number> | null = null;
+  if (opts.among !== undefined) {
+    const wanted = new Set<number>();
+    for (const id of opts.among) {
+      const p = graph.indexOf(id);
+      if (p >= 0) wanted.add(p);
+    }
+    parties = wanted;
+  }
+  for (const p of parties ?? allNodes(graph.size)) {
     if (p === subject) continue;
     const related =
       a.economic.local[p] >= 0 ||
@@ -42,6 +56,10 @@ export function effectiveOwners(
     if (related) views.push(viewOf(graph, a, p, maxPaths));
   }
   return views.sort(byRelevance);
+}
+
+function* allNodes(n: number): Iterable<number> {
+  for (let p = 0; p < n; p++) yield p;
 }
 
 /** The same figures as effectiveOwners for one party; zeros and empty lists when unrelated. */

@@ -3,6 +3,7 @@
 export { effectiveInterest, effectiveOwners } from './effective-owners';
 export type { EffectiveOwnersOptions } from './effective-owners';
 export { integratedEconomicInterest } from './economic';
+export { screenOwners } from './screen';
 export type { IntegratedInterest } from './economic';
 export { isBoardRole, isInForce, OwnershipGraph } from './graph';
 export type {
