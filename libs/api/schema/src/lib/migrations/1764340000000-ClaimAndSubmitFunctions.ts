@@ -38,27 +38,33 @@ BEGIN
   -- racing would otherwise pick the same item and hit the unique (annotator, item) index).
   PERFORM pg_advisory_xact_lock(hashtext('claim:' || $1::text));
   IF $3 IS NULL THEN
-    SELECT s.item_id, s.slot_no, s.job_id, j.gold_ratio::float8, j.lease_seconds
-    FROM slots s JOIN jobs j ON j.id = s.job_id
-   WHERE s.vendor_org_id = $2 AND s.status = 'open' AND j.status IN ('published', 'in_progress')
+    SELECT s.item_id, s.slot_no, s.job_id
+    FROM slots s
+   WHERE s.vendor_org_id = $2 AND s.status = 'open'
+     AND EXISTS (SELECT 1 FROM jobs j WHERE j.id = s.job_id AND j.status IN ('published', 'in_progress') OFFSET 0)
      AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.annotator_id = $1 AND a.item_id = s.item_id OFFSET 0)
    ORDER BY s.item_seq, s.slot_no
    LIMIT 1
-   FOR UPDATE OF s SKIP LOCKED
-      INTO v_item, v_slot, v_job, v_gold_ratio, v_lease;
+   FOR UPDATE SKIP LOCKED
+      INTO v_item, v_slot, v_job;
   ELSE
-    SELECT s.item_id, s.slot_no, s.job_id, j.gold_ratio::float8, j.lease_seconds
-    FROM slots s JOIN jobs j ON j.id = s.job_id
-   WHERE s.vendor_org_id = $2 AND s.job_id = $3 AND s.status = 'open' AND j.status IN ('published', 'in_progress')
+    PERFORM FROM jobs j WHERE j.id = $3 AND j.status IN ('published', 'in_progress');
+    IF NOT FOUND THEN
+      RETURN;
+    END IF;
+    SELECT s.item_id, s.slot_no, s.job_id
+    FROM slots s
+   WHERE s.vendor_org_id = $2 AND s.job_id = $3 AND s.status = 'open'
      AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.annotator_id = $1 AND a.item_id = s.item_id OFFSET 0)
    ORDER BY s.item_seq, s.slot_no
    LIMIT 1
-   FOR UPDATE OF s SKIP LOCKED
-      INTO v_item, v_slot, v_job, v_gold_ratio, v_lease;
+   FOR UPDATE SKIP LOCKED
+      INTO v_item, v_slot, v_job;
   END IF;
   IF NOT FOUND THEN
     RETURN;
   END IF;
+  SELECT j.gold_ratio::float8, j.lease_seconds INTO v_gold_ratio, v_lease FROM jobs j WHERE j.id = v_job;
   -- Gold only where there is real work, at the job's ratio, shaped exactly like a real item.
   IF v_gold_ratio > 0 AND random() < v_gold_ratio THEN
     p_job := v_job;
