@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, screenshot, signIn, USERS } from './support/quorum';
 
 /**
  * Runs last (files run alphabetically with one worker): the stake recorded here makes Fernway a
  * conflicted vendor for Northwind, which would take work away from the journeys that need Fernway.
  */
-test('an admin records a competitor stake; the lab sees the vendor conflicted; the auditor verifies the chain', async ({ page }) => {
-  test.setTimeout(60_000);
+test('an admin records a competitor stake; the lab sees the vendor conflicted; the auditor verifies the chain and checks a kept checkpoint', async ({ page }) => {
+  test.setTimeout(90_000);
   await signIn(page, USERS.admin, ADMIN_PASSWORD);
   await expect(page).toHaveURL(/\/admin/);
   await expect(page.getByRole('heading', { level: 1, name: 'Ownership registry' })).toBeVisible();
@@ -67,5 +68,37 @@ test('an admin records a competitor stake; the lab sees the vendor conflicted; t
   const chain = page.getByRole('region', { name: 'Hash chain' });
   await expect(chain).toContainText(/Result\s*Valid/);
   await expect(chain).toContainText(/First invalid event\s*None/);
+  await expect(chain.getByRole('img', { name: /^Audit chain of \d+ events, all intact\./ })).toBeVisible();
   await screenshot(page, 'audit-verify.png');
+
+  // The auditor signs a checkpoint, keeps the file, and later checks it back against the chain.
+  const checkpoints = page.getByRole('region', { name: 'Checkpoints' });
+  await checkpoints.getByRole('button', { name: 'Sign checkpoint now' }).click();
+  const signed = checkpoints.getByRole('status');
+  await expect(signed).toContainText(/Checkpoint #\d+ signed/);
+  const seq = Number(/#(\d+)/.exec((await signed.textContent()) ?? '')?.[1]);
+  await expect(checkpoints.getByRole('table', { name: 'Signed checkpoints' }).getByRole('row').nth(1)).toContainText(String(seq));
+  const downloading = page.waitForEvent('download');
+  await checkpoints.getByRole('button', { name: `Download checkpoint #${seq}` }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`audit-checkpoint-${seq}.json`);
+  const keptPath = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(keptPath);
+  const kept = JSON.parse(readFileSync(keptPath, 'utf8'));
+  expect(Object.keys(kept).sort()).toEqual(['at', 'headHash', 'keyId', 'seq', 'signature']);
+  expect(kept.seq).toBe(seq);
+
+  await chain.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(chain).toContainText(/Agrees with checkpoint #\d+ signed/);
+
+  const check = page.getByRole('region', { name: 'Check a kept checkpoint' });
+  await check.getByLabel('Kept checkpoint file (JSON)').setInputFiles(keptPath);
+  await expect(check.getByText(`Checkpoint #${seq} holds`)).toBeVisible();
+  const facts = check.getByRole('list', { name: 'What the check found' });
+  for (const fact of ['Signature genuine', 'Chain intact up to it', 'Newest events present (not truncated)', 'Checkpointed event unchanged']) {
+    await expect(facts.getByText(fact, { exact: true })).toBeVisible();
+  }
+  await expect(check).toContainText(/First invalid event\s*None/);
+  await check.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await screenshot(page, 'audit-checkpoints.png');
 });

@@ -193,9 +193,11 @@ export function keptFacts(
     .json {
       flex: 1 1 420px;
     }
-    textarea {
+    /* Beats Material's font: inherit on inputs, without touching the label. */
+    .json textarea.mat-mdc-input-element {
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
       font-size: 12px;
+      line-height: 18px;
     }
     .verdict {
       display: flex;
