@@ -134,6 +134,9 @@ export class ItemImportService {
     try {
       // Uploads to one job take turns, so the externalIds the job already has cannot change under this one.
       await runner.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`items:${jobId}`]);
+      // The COPY lasts as long as the upload takes to arrive, which the pool's 30 s statement timeout
+      // would cut short (the upload's own size limits bound it instead).
+      await runner.query(`SET LOCAL statement_timeout = 0`);
       const [{ keyed }] = await runner.query(`SELECT EXISTS (SELECT 1 FROM items WHERE job_id = $1 AND external_id IS NOT NULL) AS keyed`, [jobId]);
       // A job without externalIds yet cannot clash: rows go straight into items. Otherwise they land
       // in a staging table and one INSERT … SELECT keeps those the job does not have.
@@ -144,7 +147,8 @@ export class ItemImportService {
       copy = stream;
       const copied = finished(stream);
       // An early COPY error must not go unhandled while lines are still being read.
-      copied.catch(() => undefined);
+      let copyFailure: Error | null = null;
+      copied.catch((error: Error) => (copyFailure = error));
       const fixed = keyed ? '' : `${jobId}\t`;
       const goldFlag = gold ? 't' : 'f';
       let piece: string[] = [];
@@ -166,6 +170,8 @@ export class ItemImportService {
         sent += 1;
       };
       const flush = async (force: boolean) => {
+        // Writing to a failed COPY would throw something unrelated; its own error says what went wrong.
+        if (copyFailure) throw copyFailure;
         if (pieceLength >= COPY_PIECE || (force && piece.length)) {
           const ok = stream.write(piece.join(''));
           piece = [];

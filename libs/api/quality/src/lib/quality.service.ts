@@ -242,6 +242,9 @@ export class QualityService {
       // The plan's cost (a small aggregate per item) looks large enough for JIT, whose compiling took
       // seconds on a 1M-item job and saved nothing.
       await runner.query('SET LOCAL jit = off');
+      // The COPY runs as long as the client takes to read the export; the pool's 30 s statement
+      // timeout would cut a large one short after its 200 was sent.
+      await runner.query('SET LOCAL statement_timeout = 0');
     } catch (error) {
       await release(error as Error);
       throw error;
