@@ -16,6 +16,9 @@ const BODIES: { name: string; raw: string; contentType?: string }[] = [
   { name: 'NaN and negatives', raw: '{"overlap":-1,"pricePerAnswer":-0.5,"capacityPerHour":-10,"economicThreshold":1e309,"timeSpentMs":-1}' },
   { name: 'huge string', raw: JSON.stringify({ name: 'x'.repeat(300_000), title: 'y'.repeat(300_000), justification: 'z'.repeat(300_000) }) },
   { name: 'deep nesting', raw: '{"a":'.repeat(2000) + '1' + '}'.repeat(2000) },
+  // Validation recursed into these until the stack overflowed (a 500 after seconds of CPU).
+  { name: 'nesting 100k deep', raw: '['.repeat(100_000) + ']'.repeat(100_000) },
+  { name: 'a field nested 50k deep', raw: `{"title":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}` },
   { name: 'unicode edge cases', raw: JSON.stringify({ name: '\u0000\ud800\u202e𝕏', email: 'a\u0000@b.c', title: '\ud83d' }) },
   { name: 'prototype keys', raw: '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}' },
   { name: 'wrong content type', raw: 'a,b\n1,2', contentType: 'text/plain' },

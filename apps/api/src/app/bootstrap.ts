@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, ProblemDetails } from '@quorum/contracts';
 import { AppConfig, createPino, loadAppConfig, PinoNestLogger } from '@quorum/api/config';
+import { jsonTextNestsDeeperThan, MAX_JSON_DEPTH, validationFailed } from '@quorum/api/errors';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,14 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFas
   });
   const fastify = app.getHttpAdapter().getInstance();
 
+  // JSON bodies: the nesting is counted before parsing (parsing a body nested a million levels deep
+  // takes a second, validating it overflows the stack). Registering the parser here also keeps Nest
+  // from adding its URL-encoded one: the API takes JSON.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: JSON_BODY_LIMIT }, (request, body, done) => {
+    if (jsonTextNestsDeeperThan(body, MAX_JSON_DEPTH)) return done(validationFailed([{ path: 'body', message: `body must not nest deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
+    return parseJson(request as Parameters<typeof parseJson>[0], body.toString('utf8'), done);
+  });
   // Uploads arrive as a stream; the route reads it line by line without holding the file.
   fastify.addContentTypeParser(STREAMED_CONTENT_TYPES, (_req, payload, done) => done(null, payload));
   fastify.addHook('onSend', async (request, reply) => {
