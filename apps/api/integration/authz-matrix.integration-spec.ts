@@ -328,7 +328,12 @@ describe('authorization matrix (every route × role × own/foreign tenant)', () 
     expect((await get<{ items: VendorWorkItem[] }>('/api/v1/vendor/work', 'vendorAdminB')).body.items.map((i) => i.jobId)).not.toContain(w.jobA.id);
     expect((await get<{ items: VendorWorkItem[] }>('/api/v1/vendor/work', 'annotatorA1')).body.items.map((i) => i.jobId)).toContain(w.jobA.id);
     expect((await get<{ items: WebhookView[] }>('/api/v1/webhooks', 'labAdminB')).body.items.map((h) => h.id)).not.toContain(w.webhookA.id);
-    asserted += 7;
+    // Every export format of lab A's results is a 404 to lab B and to the vendor that did the work.
+    for (const format of ['jsonl', 'csv', 'preference-pairs']) {
+      for (const caller of ['labMemberB', 'vendorAdminA', 'annotatorA1'] as const) expect((await get(`/api/v1/jobs/${w.jobA.id}/results?format=${format}`, caller)).status).toBe(404);
+      expect((await get(`/api/v1/jobs/${w.jobA.id}/results?format=${format}`, 'labMemberA')).status).toBe(200);
+    }
+    asserted += 19;
   });
 
   it('ignores headers that claim another tenant or user', async () => {
