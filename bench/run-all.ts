@@ -78,7 +78,9 @@ function run(scenario: (typeof SCENARIOS)[number]): Promise<Outcome> {
       clearTimeout(timer);
       const seconds = (performance.now() - started) / 1000;
       const status = timedOut ? 'timed out' : code === 0 ? 'ok' : 'failed';
-      const errorTail = status === 'ok' ? '' : stderr.trim().split('\n').slice(-15).join('\n');
+      // The head names the error, the tail shows where it stopped; a stack dump's middle says little.
+      const errLines = stderr.trim().split('\n');
+      const errorTail = status === 'ok' ? '' : errLines.length > 20 ? [...errLines.slice(0, 8), '…', ...errLines.slice(-8)].join('\n') : errLines.join('\n');
       resolve({ ...base, status, seconds, markdown: stdout.trim(), errorTail });
     });
   });

@@ -5,6 +5,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -20,7 +21,10 @@ export interface Stack {
   pids: () => Record<string, number | undefined>;
 }
 
-export async function startStack(port = 3490): Promise<Stack> {
+export async function startStack(preferredPort = 3490): Promise<Stack> {
+  // Other runs on this shared machine use the same fixed ports: an API that cannot listen must not
+  // leave the bench talking to someone else's.
+  const port = await freePort(preferredPort);
   const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `quorum_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -39,13 +43,28 @@ export async function startStack(port = 3490): Promise<Stack> {
     spawn('node', ['dist/apps/worker/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
   ];
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  let apiExit: string | undefined;
+  children[0].once('exit', (code, signal) => (apiExit = `code ${code ?? signal}`));
+  const stop = async () => {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    // The run's queues and rate-limit counters live under its own prefix.
+    spawnSync('sh', ['-c', `redis-cli --scan --pattern '${name}:*' | xargs -r -n 500 redis-cli del > /dev/null`]);
+  };
+  let healthy = false;
+  for (let i = 0; i < 300 && !healthy && !apiExit; i++) {
     try {
-      if ((await fetch(`${baseUrl}/health`)).ok) break;
+      healthy = (await fetch(`${baseUrl}/health`)).ok;
     } catch {
       // not up yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!healthy) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!healthy || apiExit) {
+    await stop();
+    throw new Error(apiExit ? `the API exited during startup (${apiExit})` : 'the API did not become healthy in 30 s');
   }
   return {
     baseUrl,
@@ -53,15 +72,22 @@ export async function startStack(port = 3490): Promise<Stack> {
     adminPassword,
     rss: () => Object.fromEntries(children.map((c, i) => [i === 0 ? 'api' : 'worker', rssOf(c.pid)])),
     pids: () => ({ api: children[0].pid, worker: children[1].pid }),
-    stop: async () => {
-      for (const child of children) child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      // The run's queues and rate-limit counters live under its own prefix.
-      spawnSync('sh', ['-c', `redis-cli --scan --pattern '${name}:*' | xargs -r -n 500 redis-cli del > /dev/null`]);
-    },
+    stop,
   };
+}
+
+/** The preferred port if it is free, else one the OS picks. */
+async function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | undefined>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(undefined));
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : undefined));
+      });
+    });
+  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? preferred;
 }
 
 function rssOf(pid: number | undefined): number {
