@@ -2,7 +2,7 @@
  * Framework overhead: an authenticated GET /api/v1/auth/me through the full built API (Nest +
  * Fastify, helmet, request ids, global auth guard, validation pipe, problem filter, TypeORM) against
  * a bare node:http server doing the same work (bench/lib/bare-auth-server.ts: same JWT check with
- * node:crypto, the same two primary-key reads through a pg pool of the same size, the same JSON),
+ * node:crypto, the same join statement through a pg pool of the same size, the same JSON),
  * in the same run, with the same closed-loop keep-alive load. Target: Nest ≥ 0.6 of bare.
  *   npm run bench:framework          (CONNECTIONS=64, SECONDS=8, ROUNDS=3)
  */
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
         [
           row('Nest + Fastify (built API)', nest, `api ${peakNest['api']}, worker ${peakNest['worker']}`),
           row('bare node:http + pg (same work)', raw, `${peakBare['bare']}`),
-          row('bare node:http + TypeORM (same repository calls as the service)', viaOrm, `${peakBare['bare']} (same process)`),
+          row('bare node:http + TypeORM (two repository reads, as the service did before)', viaOrm, `${peakBare['bare']} (same process)`),
           ['load generator ceiling: bare GET /hello (no auth, no DB)', Math.round(ceiling.rps), Math.round(ceiling.rps), ceiling.p50, ceiling.p99, '–', ceiling.notOk + ceiling.errors, ceiling.generatorCores, '–'],
         ],
       ),
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
       ),
     );
     console.log(
-      '\nThe bare+TypeORM row is the bare server answering through the product\'s data source (same entities, pool, options) with IdentityService.me\'s two repository calls: the gap between it and bare+pg is the ORM\'s, the gap between Nest and it is the framework\'s. ' +
+      '\nThe bare+TypeORM row is the bare server answering through the product\'s data source (same entities, pool, options) with the two repository calls IdentityService.me made before it became one join: the gap between it and bare+pg is what entity reads through the ORM cost, the gap between Nest and it is the framework\'s. ' +
         'Both servers do the same work per request: HS256 JWT check (signature, issuer, expiry, claim shape), `SELECT` of the user and of its organization by primary key through a pg pool of 10 (the API default), the same JSON. ' +
         'The Nest side also runs what every route gets: helmet headers, request ids, the global guard, the validation pipe, the problem filter, TypeORM. Its request log is at the bench stack\'s LOG_LEVEL=warn, so per-request info lines are not written. ' +
         `The machine has only 2 cores, shared by the load generator, the server under test, Postgres (and the idle worker): the generator used the CPU shown, and its ceiling row shows it can drive ${Math.round(ceiling.rps)} req/s, far above either server's rate here, so it is not the bottleneck; absolute rates are lower bounds for a split deployment, the ratio within a run is the reliable figure.`,

@@ -108,11 +108,15 @@ export class IdentityService {
     };
   }
 
+  /** On every page load of the web app: one indexed join, no entity hydration. */
   async me(principal: Principal): Promise<MeResponse> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: principal.userId });
-    if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'The account behind this token no longer exists');
-    const org = await this.dataSource.getRepository(OrgEntity).findOneByOrFail({ id: user.orgId });
-    return { id: user.id, email: user.email, displayName: user.displayName, orgId: org.id, orgKind: org.kind, orgName: org.name, roles: user.roles };
+    const [row]: MeResponse[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name AS "displayName", o.id AS "orgId", o.kind AS "orgKind", o.name AS "orgName", u.roles
+         FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = $1`,
+      [principal.userId],
+    );
+    if (!row) throw new DomainError(ErrorCode.Unauthenticated, 'The account behind this token no longer exists');
+    return row;
   }
 
   /** Members and platform staff see an org; anyone else gets the same 404 as for a missing one. */
