@@ -162,10 +162,15 @@ export class RoutingService {
       // ranges of at most one slot per item per vendor keep each item's slots on distinct
       // vendors. Batches are seq ranges whose first rank is known, so each statement stays short
       // (under the statement timeout) and reads only its part of the job's items.
+      // A job without any slot (first routing) skips the per-item "has no slot yet" probe. The
+      // probe goes by primary key only: statistics of slots are stale while a routing pass fills
+      // them, and a job_id condition there made Postgres scan the job's slots once per item.
+      const [{ hasSlots }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM slots WHERE job_id = $1) AS "hasSlots"`, [job.id]);
+      const noSlotYet = hasSlots ? 'AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.item_id = i.id)' : '';
       const [{ missing, starts }]: { missing: number; starts: string[] }[] = await manager.query(
         `SELECT count(*)::int AS missing, coalesce(array_agg(seq ORDER BY seq) FILTER (WHERE rn % $2 = 0), '{}') AS starts
            FROM (SELECT i.seq, row_number() OVER (ORDER BY i.seq) - 1 AS rn FROM items i
-                  WHERE i.job_id = $1 AND NOT i.is_gold AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.item_id = i.id AND s.job_id = $1)) t`,
+                  WHERE i.job_id = $1 AND NOT i.is_gold ${noSlotYet}) t`,
         [job.id, INSERT_BATCH_ITEMS],
       );
       if (missing > 0) {
@@ -176,8 +181,7 @@ export class RoutingService {
             `WITH fresh AS MATERIALIZED (
                SELECT i.id, i.seq, $7::bigint + row_number() OVER (ORDER BY i.seq) - 1 AS k
                  FROM items i
-                WHERE i.job_id = $1 AND i.seq >= $8::bigint AND i.seq < $9::bigint AND NOT i.is_gold
-                  AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.item_id = i.id AND s.job_id = $1))
+                WHERE i.job_id = $1 AND i.seq >= $8::bigint AND i.seq < $9::bigint AND NOT i.is_gold ${noSlotYet})
              INSERT INTO slots (item_id, slot_no, job_id, item_seq, vendor_org_id, routed_at)
              SELECT f.id, g.n, $1, f.seq, r.vendor, CASE WHEN r.vendor IS NULL THEN NULL ELSE now() END
                FROM fresh f CROSS JOIN generate_series(0, $2::int - 1) AS g(n)
