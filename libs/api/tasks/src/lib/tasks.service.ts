@@ -17,6 +17,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 const ANNOTATOR_ROLES = ['annotator', 'reviewer'];
 
 const LEASE_EXPIRED = 'The lease on this assignment expired; claim a new task';
+const AGGREGATE = 'quality.aggregate';
 
 /** Both are functions from migration 1764340000000 (one round trip each). */
 const CLAIM_CALL = 'SELECT * FROM claim_next($1, $2, $3)';
@@ -43,7 +44,22 @@ interface ClaimRow {
   task_schema: TaskSchema;
   instructions: string;
   item_data: unknown;
+  is_gold: boolean;
+  gold_answer: unknown;
 }
+
+/** What validating and scoring an answer needs; none of it changes once the task is served. */
+interface AnswerContext {
+  annotatorId: string;
+  taskType: TaskType;
+  schema: TaskSchema;
+  data: unknown;
+  isGold: boolean;
+  goldAnswer: unknown;
+}
+
+/** Tasks served by this process and not answered yet; a miss (another instance, evicted) reads the database. */
+const SERVED_CACHE_SIZE = 20_000;
 
 interface SubmitContext {
   annotatorId: string | null;
@@ -61,10 +77,11 @@ interface SubmitContext {
 }
 
 interface SubmitResult {
-  outcome: 'ok' | 'missing' | 'submitted' | 'skipped' | 'expired' | 'lease_expired';
+  outcome: 'ok' | 'replay' | 'missing' | 'submitted' | 'skipped' | 'expired' | 'lease_expired';
   answer_id: string | null;
   request_hash: string | null;
   outbox_id: string | null;
+  item_id: string | null;
 }
 
 interface AssignmentRow {
@@ -82,6 +99,7 @@ interface AssignmentRow {
 @Injectable()
 export class TasksService {
   private readonly logger = new Logger(TasksService.name);
+  private readonly served = new Map<string, AnswerContext>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -110,6 +128,9 @@ export class TasksService {
     const { rows } = await this.pool.query<ClaimRow>(CLAIM_CALL, [principal.userId, principal.orgId, jobId ?? null]);
     const row = rows[0];
     if (!row) return null;
+    // The submit then validates without reading these back (one round trip instead of two).
+    if (this.served.size >= SERVED_CACHE_SIZE) this.served.delete(this.served.keys().next().value as string);
+    this.served.set(row.assignment_id, { annotatorId: principal.userId, taskType: row.task_type, schema: row.task_schema, data: row.item_data, isGold: row.is_gold, goldAnswer: row.gold_answer });
     // Only the item's id and data: never is_gold, never the gold answer.
     return {
       assignmentId: row.assignment_id,
@@ -163,9 +184,10 @@ export class TasksService {
   /**
    * Validates and records an answer exactly once: the same Idempotency-Key and body give the same
    * answer id; the key with another body is a 422; a second answer for the assignment is refused
-   * under the assignment's row lock even when two requests race. Two round trips: read what the
-   * validation needs (and any earlier answer for the key), validate in TypeScript, then
-   * `submit_answer()` re-checks under the lock and writes everything in one transaction.
+   * under the assignment's row lock even when two requests race. One round trip when this process
+   * served the task (validated in TypeScript against what it served, then `submit_answer()`
+   * re-checks everything under the lock and writes in one transaction); otherwise the context is
+   * read first.
    */
   async submit(principal: Principal, id: string, body: { answer: unknown; timeSpentMs: number }, idempotencyKey: string | undefined): Promise<SubmitAnswerResponse> {
     this.assertAnnotator(principal);
@@ -173,6 +195,12 @@ export class TasksService {
       throw validationFailed([{ path: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 200 characters' }]);
     }
     const requestHash = createHash('sha256').update(canonicalJson({ assignmentId: id, answer: body.answer, timeSpentMs: body.timeSpentMs })).digest('hex');
+    const served = this.served.get(id);
+    if (served?.annotatorId === principal.userId) {
+      const checked = validateAnswer(served.taskType, served.schema, served.data, body.answer);
+      // An invalid answer takes the reading path: a replayed key, a foreign or finished assignment answer before a 400.
+      if (checked.ok) return this.record(principal, id, body.timeSpentMs, idempotencyKey, requestHash, checked.answer, served);
+    }
     const {
       rows: [ctx],
     } = await this.pool.query<SubmitContext>(SUBMIT_CONTEXT, [id, principal.userId, idempotencyKey ?? null]);
@@ -184,19 +212,23 @@ export class TasksService {
     if (ctx.expiresAt.getTime() <= Date.now()) throw conflict(LEASE_EXPIRED);
     const checked = validateAnswer(ctx.taskType, ctx.schema, ctx.data, body.answer);
     if (!checked.ok) throw validationFailed(checked.errors.map((e) => ({ path: e.path, message: e.message })), 'The answer does not fit the task');
-    const score = ctx.isGold ? goldScore(ctx.taskType, ctx.schema, ctx.data as never, checked.answer as never, ctx.goldAnswer as never) : null;
+    return this.record(principal, id, body.timeSpentMs, idempotencyKey, requestHash, checked.answer, { ...ctx, annotatorId: ctx.annotatorId });
+  }
+
+  private async record(principal: Principal, id: string, timeSpentMs: number, idempotencyKey: string | undefined, requestHash: string, answer: unknown, ctx: AnswerContext): Promise<SubmitAnswerResponse> {
+    const score = ctx.isGold ? goldScore(ctx.taskType, ctx.schema as never, ctx.data as never, answer as never, ctx.goldAnswer as never) : null;
     let result: SubmitResult;
     try {
       const { rows } = await this.pool.query<SubmitResult>(SUBMIT_CALL, [
         id,
         principal.userId,
-        JSON.stringify(checked.answer),
-        body.timeSpentMs,
+        JSON.stringify(answer),
+        timeSpentMs,
         score !== null && Number.isFinite(score) ? score : null,
         idempotencyKey ?? null,
         requestHash,
-        JOB_QUEUE['quality.aggregate'],
-        'quality.aggregate',
+        JOB_QUEUE[AGGREGATE],
+        AGGREGATE,
       ]);
       result = rows[0];
     } catch (error) {
@@ -208,11 +240,14 @@ export class TasksService {
       if (isUniqueViolation(error, 'ux_answers_assignment')) throw conflict('This assignment already has an answer');
       throw error;
     }
-    // Re-checked under the lock: something may have happened since the read above.
+    // Decided under the lock: whatever the state was when this request started.
+    if (result.outcome !== 'replay' && result.outcome !== 'missing') this.served.delete(id);
     switch (result.outcome) {
       case 'ok':
-        if (result.outbox_id) await this.outbox.publish([result.outbox_id]);
+        if (result.outbox_id) await this.outbox.publishRows([{ id: result.outbox_id, queue: JOB_QUEUE[AGGREGATE], jobName: AGGREGATE, payload: { itemId: result.item_id } }]);
         return { answerId: result.answer_id as string };
+      case 'replay':
+        return this.replayed(result.answer_id as string, result.request_hash, requestHash);
       case 'missing':
         throw notFound('Assignment');
       case 'submitted':

@@ -38,6 +38,11 @@ export class OutboxService {
     await this.enqueue(rows);
   }
 
+  /** As `publish`, for a caller that already holds the rows it wrote (saves reading them back). */
+  async publishRows(rows: Pick<OutboxEntity, 'id' | 'queue' | 'jobName' | 'payload'>[]): Promise<void> {
+    if (rows.length) await this.enqueue(rows);
+  }
+
   /** Enqueues every row that is not processed and not recently published. Returns how many. */
   async relayPending(limit = 500): Promise<number> {
     const rows = await this.dataSource.query(

@@ -21,7 +21,7 @@ export class ClaimAndSubmitFunctions1764340000000 implements MigrationInterface 
     await q.query(`CREATE INDEX ix_items_gold ON items (job_id) WHERE is_gold`);
 
     await q.query(`CREATE FUNCTION claim_next(p_annotator uuid, p_vendor uuid, p_job uuid)
-RETURNS TABLE (assignment_id uuid, job_id uuid, item_id uuid, lease_expires_at timestamptz, job_title text, task_type text, task_schema jsonb, instructions text, item_data jsonb)
+RETURNS TABLE (assignment_id uuid, job_id uuid, item_id uuid, lease_expires_at timestamptz, job_title text, task_type text, task_schema jsonb, instructions text, item_data jsonb, is_gold boolean, gold_answer jsonb)
 LANGUAGE plpgsql AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -86,19 +86,20 @@ BEGIN
   VALUES (v_job, v_item, v_slot, $1, $2, v_gold IS NOT NULL, now() + make_interval(secs => v_lease))
   RETURNING a.id, a.expires_at INTO v_assignment, v_expires;
   RETURN QUERY
-    SELECT v_assignment, v_job, v_item, v_expires, j.title, j.task_type, j.schema, j.instructions, i.data
+    SELECT v_assignment, v_job, v_item, v_expires, j.title, j.task_type, j.schema, j.instructions, i.data, i.is_gold, i.gold_answer
       FROM jobs j, items i
      WHERE j.id = v_job AND i.id = v_item;
 END
 $fn$`);
 
-    // Outcomes: 'ok' (answer_id; outbox_id when this answer completed the item), 'missing' (no such
-    // assignment for this annotator), 'submitted' (answer_id and request_hash of the answer already
-    // there), 'skipped' / 'expired' (the assignment's status), 'lease_expired'.
+    // Outcomes: 'replay' (answer_id and request_hash of the annotator's answer under this key),
+    // 'ok' (answer_id; outbox_id when this answer completed item_id), 'missing' (no such assignment
+    // for this annotator), 'submitted' (answer_id and request_hash of the answer already there),
+    // 'skipped' / 'expired' (the assignment's status), 'lease_expired'.
     await q.query(`CREATE FUNCTION submit_answer(
   p_assignment uuid, p_annotator uuid, p_answer jsonb, p_time_spent_ms int, p_gold_score numeric,
   p_idempotency_key text, p_request_hash text, p_outbox_queue text, p_outbox_job text)
-RETURNS TABLE (outcome text, answer_id uuid, request_hash text, outbox_id uuid)
+RETURNS TABLE (outcome text, answer_id uuid, request_hash text, outbox_id uuid, item_id uuid)
 LANGUAGE plpgsql AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -108,20 +109,28 @@ DECLARE
   v_remaining int;
 BEGIN
   SELECT * INTO v_a FROM assignments a WHERE a.id = p_assignment FOR UPDATE;
-  IF NOT FOUND OR v_a.annotator_id <> p_annotator THEN
-    RETURN QUERY SELECT 'missing'::text, NULL::uuid, NULL::text, NULL::uuid;
+  -- After the lock: a request with the same key that held it has committed and is seen here.
+  IF p_idempotency_key IS NOT NULL THEN
+    RETURN QUERY SELECT 'replay'::text, x.id, x.request_hash::text, NULL::uuid, NULL::uuid
+      FROM answers x WHERE x.annotator_id = p_annotator AND x.idempotency_key = p_idempotency_key;
+    IF FOUND THEN
+      RETURN;
+    END IF;
+  END IF;
+  IF v_a.id IS NULL OR v_a.annotator_id <> p_annotator THEN
+    RETURN QUERY SELECT 'missing'::text, NULL::uuid, NULL::text, NULL::uuid, NULL::uuid;
     RETURN;
   END IF;
   IF v_a.status = 'submitted' THEN
-    RETURN QUERY SELECT 'submitted'::text, x.id, x.request_hash::text, NULL::uuid FROM answers x WHERE x.assignment_id = p_assignment;
+    RETURN QUERY SELECT 'submitted'::text, x.id, x.request_hash::text, NULL::uuid, NULL::uuid FROM answers x WHERE x.assignment_id = p_assignment;
     RETURN;
   END IF;
   IF v_a.status <> 'active' THEN
-    RETURN QUERY SELECT v_a.status, NULL::uuid, NULL::text, NULL::uuid;
+    RETURN QUERY SELECT v_a.status, NULL::uuid, NULL::text, NULL::uuid, NULL::uuid;
     RETURN;
   END IF;
   IF v_a.expires_at <= clock_timestamp() THEN
-    RETURN QUERY SELECT 'lease_expired'::text, NULL::uuid, NULL::text, NULL::uuid;
+    RETURN QUERY SELECT 'lease_expired'::text, NULL::uuid, NULL::text, NULL::uuid, NULL::uuid;
     RETURN;
   END IF;
 
@@ -150,7 +159,7 @@ BEGIN
       RETURNING o.id INTO v_outbox;
     END IF;
   END IF;
-  RETURN QUERY SELECT 'ok'::text, v_answer, p_request_hash, v_outbox;
+  RETURN QUERY SELECT 'ok'::text, v_answer, p_request_hash, v_outbox, v_a.item_id;
 END
 $fn$`);
   }
