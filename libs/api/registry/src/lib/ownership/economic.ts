@@ -73,10 +73,39 @@ export function solveEconomic(
   let converged = true;
   let sweeps = 0;
 
+  // Most components are one node without a loop: its value is its right-hand side (same sums,
+  // same order as below), without the per-component arrays. False when the node holds itself.
+  const solveSingle = (u: number): boolean => {
+    const g = nodes[u];
+    let lo = 0;
+    let hi = 0;
+    let isCyclic = false;
+    for (let j = e.out.start[g]; j < e.out.start[g + 1]; j++) {
+      const edge = e.out.items[j];
+      if (e.to[edge] !== subject) continue;
+      lo += e.min[edge];
+      hi += e.max[edge];
+    }
+    for (let k = start[u]; k < start[u + 1]; k++) {
+      const w = items[k];
+      if (w === u) return false;
+      const edge = edgeOf[k];
+      lo += product(e.min[edge], min[w]);
+      hi += product(e.max[edge], max[w]);
+      if (cyclic[w] === 1) isCyclic = true;
+    }
+    compCyclic[comps.of[u]] = isCyclic ? 1 : 0;
+    min[u] = Number.isFinite(lo) ? lo : Infinity;
+    max[u] = Number.isFinite(hi) ? hi : Infinity;
+    cyclic[u] = isCyclic ? 1 : 0;
+    return true;
+  };
+
   for (let c = 0; c < comps.count; c++) {
     const from = comps.start[c];
     const to = comps.start[c + 1];
     const s = to - from;
+    if (s === 1 && solveSingle(comps.members[from])) continue;
     const bLo = new Float64Array(s);
     const bHi = new Float64Array(s);
     // Internal edges of the component as (row, col, edge) triples.

@@ -7,7 +7,7 @@ const TOLERANCE = 1e-12;
 const MAX_SWEEPS = 10_000;
 const DIVERGED = 1e12;
 /** Owners solved side by side: values are kept as n × width doubles. */
-const WIDTH = 32;
+const WIDTH = 64;
 /** Screening margin (percent): the exact figures come from a different summation order. */
 const MARGIN = 1e-6;
 
@@ -145,8 +145,7 @@ function downstreamInterest(
       if (a === 0) continue;
       const base = w * B;
       for (let b = 0; b < B; b++) {
-        const zw = z[base + b];
-        if (zw !== 0) acc[b] += a * zw;
+        acc[b] += a * z[base + b];
       }
       const slot = ownerSlot[w];
       if (slot >= 0) acc[slot] += a;
