@@ -10,7 +10,13 @@ import {
 import { analyseSubject, hasBit, SubjectAnalysis } from './analysis';
 import { isBoardRole, OwnershipGraph } from './graph';
 import { percent, round } from './numbers';
-import { economicStep, stepsFromTable, topEconomicPaths } from './paths';
+import {
+  economicStep,
+  PathTable,
+  pathTable,
+  stepsFromTable,
+  topEconomicPaths,
+} from './paths';
 
 export interface EffectiveOwnersOptions {
   /** Evidence paths per party (default 5; 0 for none). */
@@ -39,6 +45,7 @@ export function effectiveOwners(
   const maxPaths = opts.maxPaths ?? DEFAULT_MAX_PATHS;
   const views: EffectiveOwnerView[] = [];
   let parties: Iterable<number> | null = null;
+  let tables = a.paths;
   if (opts.among !== undefined) {
     const wanted = new Set<number>();
     for (const id of opts.among) {
@@ -46,6 +53,12 @@ export function effectiveOwners(
       if (p >= 0) wanted.add(p);
     }
     parties = wanted;
+    // A few parties: their walks are settled long before the whole table is (same entries).
+    const locals = [...wanted]
+      .map((p) => a.economic.local[p])
+      .filter((u) => u >= 0);
+    let partial: PathTable | null = null;
+    tables = (k) => (partial ??= pathTable(graph, a.economic, k, locals));
   }
   for (const p of parties ?? allNodes(graph.size)) {
     if (p === subject) continue;
@@ -53,7 +66,7 @@ export function effectiveOwners(
       a.economic.local[p] >= 0 ||
       a.membersOf(p) !== null ||
       a.controlsEconomicOwner[p] === 1;
-    if (related) views.push(viewOf(graph, a, p, maxPaths));
+    if (related) views.push(viewOf(graph, a, p, maxPaths, tables));
   }
   return views.sort(byRelevance);
 }
@@ -90,6 +103,7 @@ function viewOf(
   a: SubjectAnalysis,
   party: number,
   maxPaths: number,
+  tables: (k: number) => PathTable = a.paths,
 ): EffectiveOwnerView {
   const subject = a.subject;
   const node = graph.nodes[party];
@@ -119,7 +133,7 @@ function viewOf(
   if (maxPaths > 0) {
     // The shared table answers almost every party; a party whose best walks repeat a node
     // gets the exact per-party search of simple paths.
-    const table = u >= 0 ? a.paths(maxPaths) : null;
+    const table = u >= 0 ? tables(maxPaths) : null;
     if (table !== null && table.exact[u] === 1)
       paths = stepsFromTable(graph, table, u);
     else if (table !== null)

@@ -204,9 +204,19 @@ export function pathTable(
   graph: OwnershipGraph,
   sol: EconomicSolution,
   k: number,
+  /** Local nodes that matter: stop once each has its k walks (the others stay partial). */
+  only?: readonly number[],
 ): PathTable {
   const e = graph.econ;
   const size = sol.nodes.length;
+  const wanted = only ? new Uint8Array(size) : null;
+  let left = 0;
+  if (wanted && only)
+    for (const u of only)
+      if (wanted[u] === 0) {
+        wanted[u] = 1;
+        left++;
+      }
   const subject = sol.subject;
   const count = new Uint8Array(size);
   const exact = new Uint8Array(size).fill(1);
@@ -265,6 +275,8 @@ export function pathTable(
     simple[x] = isSimple;
     if (isSimple === 0) exact[u] = 0;
     first[u * k + count[u]++] = x;
+    if (wanted !== null && wanted[u] === 1 && count[u] === k && --left === 0)
+      break; // earlier entries never change: what the wanted nodes hold is final
     relaxInto(sol.nodes[u], x);
   }
   return { k, count, first, edge, next: next, exact };
