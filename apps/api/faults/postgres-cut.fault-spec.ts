@@ -5,7 +5,7 @@
  * restart, and a submit retried with its Idempotency-Key has exactly one effect.
  */
 import { addAnnotators, Annotator, auditVerify, call, claim, createJob, Org, platformAdminToken, publish, registerOrg, registerVendor, submit, waitRouted } from './support/actors';
-import { FaultStack, sleep, waitFor } from './support/stack';
+import { CLEANUP_MS, FaultStack, sleep, waitFor } from './support/stack';
 
 /** A request while Postgres is away must come back within this (the pool's connect timeout is 3 s). */
 const BOUNDED_MS = 10_000;
@@ -31,7 +31,7 @@ describe('Postgres cut (proxy) under the running API and worker', () => {
 
   afterAll(async () => {
     await stack?.close();
-  });
+  }, CLEANUP_MS);
 
   it('answers 503 problem+json on health and writes while cut, then recovers without a restart; the retried submit counts once', () =>
     stack.diagnosed(async () => {

@@ -5,7 +5,7 @@
  */
 import { addAnnotators, Annotator, answerAll, auditVerify, call, createJob, Org, platformAdminToken, publish, registerOrg, registerVendor, waitRouted } from './support/actors';
 import { answerFigures, effectFigures, jobStatus, slotFigures } from './support/invariants';
-import { FaultStack, PORTS, sleep, waitFor } from './support/stack';
+import { CLEANUP_MS, FaultStack, PORTS, sleep, waitFor } from './support/stack';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 // A stalled BullMQ job comes back after its lock (30 s) lapses and a stalled check (every 30 s) sees it.
@@ -37,7 +37,7 @@ describe('queue faults (worker SIGKILL, Redis loss)', () => {
   afterAll(async () => {
     await receiver?.close();
     await stack?.close();
-  });
+  }, CLEANUP_MS);
 
   it('SIGKILL in the middle of routing: after a restart every item has exactly its overlap of slots, routed once', () =>
     stack.diagnosed(async () => {

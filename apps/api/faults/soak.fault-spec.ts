@@ -7,7 +7,7 @@
  */
 import { addAnnotators, Annotator, auditVerify, call, claim, createJob, LABELS, Org, platformAdminToken, publish, registerOrg, registerVendor, submit, waitRouted } from './support/actors';
 import { answerFigures, slotFigures } from './support/invariants';
-import { FaultStack, sleep, waitFor } from './support/stack';
+import { CLEANUP_MS, FaultStack, sleep, waitFor } from './support/stack';
 
 const SOAK_SECONDS = Number(process.env['SOAK_SECONDS'] ?? 60);
 const VENDORS = 8;
@@ -74,7 +74,7 @@ describe('soak: 200 concurrent annotators, with expired leases under the load', 
 
   afterAll(async () => {
     await stack?.close();
-  });
+  }, CLEANUP_MS);
 
   it(`holds every invariant for ${SOAK_SECONDS} s of load, and abandoned leases return their slots under it`, () =>
     stack.diagnosed(async () => {

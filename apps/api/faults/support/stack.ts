@@ -16,6 +16,9 @@ export const ADMIN_EMAIL = 'admin@quorum.local';
 const ADMIN_PASSWORD = 'faults-admin-password';
 const LOG_LINES = 300;
 
+/** DROP DATABASE waits for a checkpoint, which takes minutes when others write a lot to the shared Postgres. */
+export const CLEANUP_MS = 600_000;
+
 /** Ports 3495–3499 belong to the fault suites. */
 export const PORTS = { api: 3495, pgProxy: 3496, webhooks: 3497 } as const;
 
@@ -272,7 +275,9 @@ export class FaultStack {
     const admin = new Client({ connectionString: this.adminUrl });
     try {
       await admin.connect();
+      const started = Date.now();
       await admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
+      if (Date.now() - started > 10_000) console.log(`DROP DATABASE ${this.name} took ${Math.round((Date.now() - started) / 1000)} s`);
     } finally {
       await admin.end();
     }
