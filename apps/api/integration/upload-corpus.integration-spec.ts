@@ -26,8 +26,6 @@ interface Case {
   accepted?: number;
   /** BODS statements imported on success (each bad one reported by index). */
   imported?: number;
-  /** A product bug this case still finds: the test is marked failing until it is fixed. */
-  knownBug?: string;
 }
 
 const MB = 1024 * 1024;
@@ -68,8 +66,8 @@ const CASES: Case[] = [
   { name: 'CSV with a UTF-8 BOM', target: 'items', contentType: CSV, body: () => '\ufeffexternalId,text\nb1,hello\n', status: 200, accepted: 1 },
   { name: 'JSON Lines with CRLF line ends', target: 'items', contentType: NDJSON, body: () => `${item(10)}\r\n${item(11)}\r\n`, status: 200, accepted: 2 },
   { name: 'CSV with CRLF line ends', target: 'items', contentType: CSV, body: () => 'externalId,text\r\ncr1,hello\r\ncr2,world\r\n', status: 200, accepted: 2 },
-  { name: 'invalid UTF-8 bytes', target: 'items', contentType: NDJSON, body: () => Buffer.concat([Buffer.from('{"externalId":"bad-utf8","data":{"text":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}}\n')]), status: 400, names: /UTF-8/i, line: 1, knownBug: 'the decoder replaces bad bytes with U+FFFD and the line is stored' },
-  { name: 'invalid UTF-8 in CSV', target: 'items', contentType: CSV, body: () => Buffer.concat([Buffer.from('externalId,text\nbad,'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('\n')]), status: 400, names: /UTF-8/i, line: 2, knownBug: 'csv-parse decodes bad bytes to U+FFFD and the row is stored' },
+  { name: 'invalid UTF-8 bytes', target: 'items', contentType: NDJSON, body: () => Buffer.concat([Buffer.from('{"externalId":"bad-utf8","data":{"text":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}}\n')]), status: 400, names: /UTF-8/i, line: 1 },
+  { name: 'invalid UTF-8 in CSV', target: 'items', contentType: CSV, body: () => Buffer.concat([Buffer.from('externalId,text\nbad,'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('\n')]), status: 400, names: /UTF-8/i, line: 2 },
   { name: 'raw NUL bytes in a line', target: 'items', contentType: NDJSON, body: () => Buffer.concat([Buffer.from('{"externalId":"nul","data":{"text":"a'), Buffer.from([0]), Buffer.from('b"}}\n')]), status: 400, line: 1 },
   { name: 'escaped NUL in item data', target: 'items', contentType: NDJSON, body: () => '{"externalId":"nul2","data":{"text":"a\\u0000b"}}\n', status: 400, names: /NUL|\\u0000|null character/i, line: 1 },
   { name: 'escaped NUL in an externalId', target: 'items', contentType: NDJSON, body: () => '{"externalId":"n\\u0000l","data":{"text":"ab"}}\n', status: 400, names: /NUL|\\u0000|null character/i, line: 1 },
@@ -116,7 +114,7 @@ describe('upload corpus (items, gold, BODS import)', () => {
   afterAll(() => api.close());
 
   for (const c of CASES) {
-    (c.knownBug ? it.failing : it)(`${c.name}${c.knownBug ? ` (known bug: ${c.knownBug})` : ''}`, async () => {
+    it(c.name, async () => {
       const before = await fingerprint(api.dataSource);
       const [{ n: itemsBefore }] = await api.dataSource.query('SELECT count(*)::int AS n FROM items WHERE job_id = $1', [job.id]);
       const res = await send(c);
@@ -150,11 +148,7 @@ describe('upload corpus (items, gold, BODS import)', () => {
   }
 
   it('kept exactly the accepted lines, each once, with their text intact', async () => {
-    // Rows the known bugs above still let in are left out until those are fixed.
-    const knownBugIds = ['bad-utf8', 'bad'];
-    const rows: { externalId: string; text: string }[] = (
-      await api.dataSource.query(`SELECT external_id AS "externalId", data->>'text' AS text FROM items WHERE job_id = $1 ORDER BY external_id`, [job.id])
-    ).filter((r: { externalId: string }) => !knownBugIds.includes(r.externalId));
+    const rows: { externalId: string; text: string }[] = await api.dataSource.query(`SELECT external_id AS "externalId", data->>'text' AS text FROM items WHERE job_id = $1 ORDER BY external_id`, [job.id]);
     expect(rows.map((r) => r.externalId).sort()).toEqual(['b1', 'cr1', 'cr2', 'm1', 'u-1', 'u-10', 'u-11', 'u-2'].sort());
     // The BOM and the carriage returns are not part of the data.
     expect(rows.every((r) => !/[\ufeff\r]/.test(r.externalId + r.text))).toBe(true);

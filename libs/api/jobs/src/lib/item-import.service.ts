@@ -17,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { COPY_NULL, copyField, copyJsonField, jsonIsStorable } from './copy-text';
 import { JobsService } from './jobs.service';
 import { createTaskValidator, formatProblems, TaskValidator } from './task-types';
+import { utf8Checked } from './utf8-guard';
 
 /** Limits of one upload. Past them the request is refused (413) and nothing is kept. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -131,6 +132,7 @@ export class ItemImportService {
     await runner.connect();
     await runner.startTransaction();
     let copy: Writable | null = null;
+    let source: Readable = body;
     try {
       // Uploads to one job take turns, so the externalIds the job already has cannot change under this one.
       await runner.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`items:${jobId}`]);
@@ -184,14 +186,16 @@ export class ItemImportService {
           lastYield = Date.now();
         }
       };
+      // Checked from here on (created where it is read, so its error always has a listener).
+      source = utf8Checked(body);
       if (format === 'csv') {
-        for await (const candidate of this.csvLines(body, reject)) {
+        for await (const candidate of this.csvLines(source, reject)) {
           take(candidate);
           await flush(false);
         }
       } else {
         await eachLine(
-          body,
+          source,
           (line, text) => {
             const candidate = this.jsonLine(line, text, reject);
             if (candidate) take(candidate);
@@ -242,6 +246,7 @@ export class ItemImportService {
         await finished(copy).catch(() => undefined);
       }
       if (runner.isTransactionActive) await runner.rollbackTransaction();
+      source.destroy();
       body.destroy();
       throw error;
     } finally {
@@ -302,6 +307,8 @@ export class ItemImportService {
     );
     // An over-long record refuses the whole upload (413), as an over-long JSON line does; other bad records are reported by line.
     parser.on('skip', (error: { code?: string; lines?: number; message: string }) => (error.code === 'CSV_MAX_RECORD_SIZE' ? parser.destroy(tooLarge(`A CSV record is longer than ${MAX_LINE_BYTES / 1024 / 1024} MB`)) : reject(error.lines ?? 0, `CSV: ${error.message}`)));
+    // pipe() does not carry the source's error (a refused encoding, a broken upload) to the parser.
+    stream.on('error', (error) => parser.destroy(error));
     let bytes = 0;
     stream.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
