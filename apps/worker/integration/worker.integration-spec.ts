@@ -5,7 +5,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { QUEUES } from '@quorum/contracts';
 import { AuditService, SYSTEM_ACTOR } from '@quorum/api/audit';
 import { loadAppConfig } from '@quorum/api/config';
-import { assertJobCoverage, OutboxRelay, OutboxService } from '@quorum/api/queue';
+import { assertJobCoverage, MAX_RELAYS, OutboxRelay, OutboxService, QueueHealthService } from '@quorum/api/queue';
 import { quorumDataSourceOptions } from '@quorum/api/schema';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -102,5 +102,44 @@ describe('worker (real Postgres + Redis + BullMQ)', () => {
     await run();
     expect(await count()).toBe(signed + 1);
     expect(await latest()).toEqual({ seq: String(event.seq), headHash: event.hash });
+  });
+
+  it('gives a job that failed all its retries a fresh run when relayed, and sets the row aside as dead after MAX_RELAYS', async () => {
+    const routing = app.get<Queue>(getQueueToken(QUEUES.routing));
+    // A payload the handler cannot process: every attempt fails at once.
+    const failing = async (attempts: number) => {
+      const payload = { jobId: 'not-a-uuid', reason: 'published' as const };
+      // Marked published in the same transaction, so the relay leaves it to this test's own add.
+      const id = await dataSource.transaction(async (manager) => {
+        const added = await outbox.add(manager, 'routing.route', payload);
+        await manager.query('UPDATE outbox SET published_at = now() WHERE id = $1', [added]);
+        return added;
+      });
+      await routing.add('routing.route', payload, { jobId: id, attempts: 1 });
+      await waitFor(async () => (await routing.getJob(id))?.isFailed());
+      await dataSource.query(`UPDATE outbox SET published_at = now() - interval '5 minutes', attempts = $2 WHERE id = $1`, [id, attempts]);
+      return id;
+    };
+    const retried = await failing(1);
+    const firstRun = (await routing.getJob(retried))?.timestamp ?? 0;
+    const exhausted = await failing(MAX_RELAYS);
+    // The worker's own relay timer may get there first; either way one relay happens.
+    await app.get(OutboxRelay).tick();
+
+    const [retriedRow] = await dataSource.query('SELECT attempts, dead_at FROM outbox WHERE id = $1', [retried]);
+    expect(retriedRow).toEqual({ attempts: 2, dead_at: null });
+    // A new job under the same id (the failed one was removed), not the failed one left in place.
+    const rerun = await routing.getJob(retried);
+    expect(rerun?.timestamp).toBeGreaterThan(firstRun);
+
+    const [deadRow] = await dataSource.query('SELECT attempts, dead_at, last_error FROM outbox WHERE id = $1', [exhausted]);
+    expect(deadRow.attempts).toBe(MAX_RELAYS);
+    expect(deadRow.dead_at).toBeInstanceOf(Date);
+    expect(deadRow.last_error).toMatch(/uuid/i);
+    // Dead rows are no longer relayed, and they are counted where an admin looks.
+    await app.get(OutboxRelay).tick();
+    expect((await dataSource.query('SELECT attempts FROM outbox WHERE id = $1', [exhausted]))[0].attempts).toBe(MAX_RELAYS);
+    const health = await app.get(QueueHealthService).health();
+    expect(health.outbox.dead).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,12 +1,16 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { QUEUES } from '@quorum/contracts';
 import type { Queue } from 'bullmq';
 
-/** Repeatable jobs, (re)declared at every boot so a Redis loss only delays them until restart. */
+/**
+ * Repeatable jobs live in Redis. They are declared at boot and declared again every minute
+ * (an upsert, so nothing doubles): after a Redis loss they are back within a minute, without a restart.
+ */
 @Injectable()
-export class Schedules implements OnApplicationBootstrap {
+export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Schedules.name);
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
@@ -15,6 +19,15 @@ export class Schedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.declare();
+    this.timer = setInterval(() => void this.declare(), 60_000);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async declare(): Promise<void> {
     try {
       await this.maintenance.upsertJobScheduler('audit-verify-hourly', { every: 3600_000 }, { name: 'audit.verify', data: {} });
       // The checkpoint interval is the window in which removing the newest events goes unnoticed.

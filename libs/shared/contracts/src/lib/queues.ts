@@ -51,6 +51,7 @@ export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 
 export interface QueueHealth {
   queues: { name: QueueName; waiting: number; active: number; delayed: number; failed: number; completed: number; paused: boolean }[];
-  outbox: { pending: number; oldestPendingSeconds: number | null };
+  /** `dead`: rows whose job failed every retry of every relay; they need a person. */
+  outbox: { pending: number; dead: number; oldestPendingSeconds: number | null };
   checkedAt: string;
 }

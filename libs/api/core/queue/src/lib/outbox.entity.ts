@@ -31,4 +31,11 @@ export class OutboxEntity {
 
   @Column({ name: 'attempts', type: 'int', default: 0 })
   attempts!: number;
+
+  /** Set when the job failed all its retries in every relay: no longer relayed, shown on queue health. */
+  @Column({ name: 'dead_at', type: 'timestamptz', nullable: true })
+  deadAt!: Date | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
 }

@@ -9,6 +9,8 @@ import { OutboxEntity } from './outbox.entity';
 
 /** Rows left unprocessed this long after publishing are enqueued again (a lost Redis, a crash). */
 const REPUBLISH_AFTER_SECONDS = 30;
+/** Relays of a row whose job keeps failing all its retries, before it is set aside as dead. */
+export const MAX_RELAYS = 5;
 
 @Injectable()
 export class OutboxService {
@@ -43,17 +45,41 @@ export class OutboxService {
     if (rows.length) await this.enqueue(rows);
   }
 
-  /** Enqueues every row that is not processed and not recently published. Returns how many. */
+  /**
+   * Enqueues every row that is not processed and not recently published. Returns how many. A row
+   * whose job is still in Redis is left alone unless that job failed all its retries: then it gets
+   * a fresh run, up to MAX_RELAYS times, after which the row is marked dead (BullMQ would otherwise
+   * ignore every re-add of the failed job's id, and the work would silently never finish).
+   */
   async relayPending(limit = 500): Promise<number> {
-    const rows = await this.dataSource.query(
-      `SELECT id, queue, job_name AS "jobName", payload FROM outbox
-        WHERE processed_at IS NULL
+    const rows: (Pick<OutboxEntity, 'id' | 'queue' | 'jobName' | 'payload' | 'attempts'> & { publishedAt: Date | null })[] = await this.dataSource.query(
+      `SELECT id, queue, job_name AS "jobName", payload, attempts, published_at AS "publishedAt" FROM outbox
+        WHERE processed_at IS NULL AND dead_at IS NULL
           AND (published_at IS NULL OR published_at < now() - make_interval(secs => $1))
         ORDER BY created_at LIMIT $2`,
       [REPUBLISH_AFTER_SECONDS, limit],
     );
-    await this.enqueue(rows as OutboxEntity[]);
-    return (rows as unknown[]).length;
+    const toEnqueue: typeof rows = [];
+    const stillQueued: string[] = [];
+    for (const row of rows) {
+      // Never published: nothing in Redis to look at.
+      const job = row.publishedAt ? await this.queue(row.queue as QueueName).getJob(row.id) : undefined;
+      if (!job) {
+        toEnqueue.push(row);
+      } else if (!(await job.isFailed())) {
+        stillQueued.push(row.id); // waiting, delayed, active (a long job) or completing
+      } else if (row.attempts >= MAX_RELAYS) {
+        await this.dataSource.query('UPDATE outbox SET dead_at = now(), last_error = $2 WHERE id = $1', [row.id, (job.failedReason ?? 'failed').slice(0, 2000)]);
+        this.logger.error({ outboxId: row.id, jobName: row.jobName, attempts: row.attempts, reason: job.failedReason }, 'outbox row is dead: its job failed every retry of every relay');
+      } else {
+        await job.remove();
+        toEnqueue.push(row);
+      }
+    }
+    // Looked at again after the same delay, without counting as a relay.
+    if (stillQueued.length) await this.dataSource.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [stillQueued]);
+    await this.enqueue(toEnqueue);
+    return toEnqueue.length;
   }
 
   async markProcessed(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {

@@ -23,8 +23,15 @@ export class QueueHealthService {
       }),
     );
     const [outbox] = await this.dataSource.query(
-      `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float AS "oldestPendingSeconds" FROM outbox WHERE processed_at IS NULL`,
+      `SELECT count(*) FILTER (WHERE dead_at IS NULL)::int AS pending,
+              count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead,
+              extract(epoch FROM now() - min(created_at) FILTER (WHERE dead_at IS NULL))::float AS "oldestPendingSeconds"
+         FROM outbox WHERE processed_at IS NULL`,
     );
-    return { queues, outbox: { pending: outbox.pending, oldestPendingSeconds: outbox.oldestPendingSeconds === null ? null : Math.round(outbox.oldestPendingSeconds) }, checkedAt: new Date().toISOString() };
+    return {
+      queues,
+      outbox: { pending: outbox.pending, dead: outbox.dead, oldestPendingSeconds: outbox.oldestPendingSeconds === null ? null : Math.round(outbox.oldestPendingSeconds) },
+      checkedAt: new Date().toISOString(),
+    };
   }
 }

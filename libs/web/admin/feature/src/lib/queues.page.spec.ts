@@ -48,7 +48,7 @@ function healthOf(overrides: Partial<QueueHealth> = {}): QueueHealth {
         paused: true,
       },
     ],
-    outbox: { pending: 7, oldestPendingSeconds: 125 },
+    outbox: { pending: 7, dead: 2, oldestPendingSeconds: 125 },
     checkedAt: '2026-05-01T10:00:00Z',
     ...overrides,
   };
@@ -111,6 +111,7 @@ describe('AdminQueuesPage', () => {
     expect(outbox(page.el)).toEqual([
       'Pending events 7',
       'Oldest pending 2 min',
+      'Dead (failed every retry) 2',
     ]);
     expect(page.text()).toContain('4 failed');
     expect(page.text()).toContain('Checked');
@@ -136,9 +137,9 @@ describe('AdminQueuesPage', () => {
     tick();
     page.http
       .expectOne('/api/v1/admin/queues')
-      .flush(healthOf({ outbox: { pending: 0, oldestPendingSeconds: null } }));
+      .flush(healthOf({ outbox: { pending: 0, dead: 0, oldestPendingSeconds: null } }));
     await page.stable();
-    expect(outbox(page.el)).toEqual(['Pending events 0', 'Oldest pending —']);
+    expect(outbox(page.el)).toEqual(['Pending events 0', 'Oldest pending —', 'Dead (failed every retry) 0']);
 
     tick();
     page.http

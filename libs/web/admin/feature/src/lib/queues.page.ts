@@ -120,6 +120,12 @@ export function queueChartLabel(health: QueueHealth): string {
                 {{ age(health.outbox.oldestPendingSeconds) }}
               </dd>
             </div>
+            <div>
+              <dt>Dead (failed every retry)</dt>
+              <dd [class.late]="health.outbox.dead > 0">
+                {{ health.outbox.dead | number }}
+              </dd>
+            </div>
           </dl>
         </section>
 
