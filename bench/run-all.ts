@@ -5,7 +5,8 @@
  *   npm run bench                                   all scenarios, full sizes
  *   npm run bench -- --only=aggregation,framework   a subset (names below)
  *   npm run bench -- --quick --out=tmp/results.md   smaller sizes where a scenario supports --quick
- *   --no-build skips the build (dist must be current); BENCH_TIMEOUT_S caps each scenario (default 240).
+ *   --no-build skips the build (dist must be current); BENCH_TIMEOUT_S caps each scenario (default 240;
+ *   import-export, which writes 3M answers before it can export 1M results, gets twice that).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -14,9 +15,9 @@ import { join, relative } from 'node:path';
 import { Client } from 'pg';
 
 const ROOT = join(__dirname, '..');
-const SCENARIOS: { name: string; file: string; what: string }[] = [
+const SCENARIOS: { name: string; file: string; what: string; timeoutFactor?: number }[] = [
   { name: 'claim', file: 'bench/claim-submit.bench.ts', what: 'claim + submit over HTTP vs raw SQL vs pg-boss' },
-  { name: 'import-export', file: 'bench/import-export.bench.ts', what: 'JSON Lines import vs COPY, export vs COPY TO' },
+  { name: 'import-export', file: 'bench/import-export.bench.ts', what: 'JSON Lines import vs COPY, export vs COPY TO', timeoutFactor: 2 },
   { name: 'routing', file: 'bench/routing.bench.ts', what: 'routing 1M items over 200 vendors' },
   { name: 'ownership', file: 'bench/ownership.bench.ts', what: 'effective ownership 100k/300k, conflict evaluation 100 labs × 500 vendors' },
   { name: 'neutrality', file: 'bench/statement-to-conflict.bench.ts', what: 'statement recorded → conflict visible' },
@@ -72,7 +73,7 @@ function run(scenario: (typeof SCENARIOS)[number]): Promise<Outcome> {
     } catch {
       // already gone
     }
-  }, TIMEOUT_S * 1000);
+  }, TIMEOUT_S * (scenario.timeoutFactor ?? 1) * 1000);
   return new Promise((resolve) => {
     child.on('close', (code) => {
       clearTimeout(timer);
