@@ -113,6 +113,35 @@ async function machine(): Promise<string[]> {
   ];
 }
 
+const ADMIN_URL = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function withAdmin<T>(work: (client: Client) => Promise<T>, fallback: T): Promise<T> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  try {
+    await client.connect();
+    return await work(client);
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`);
+    return fallback;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function benchDatabases(): Promise<string[]> {
+  return withAdmin(async (client) => (await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'quorum\\_bench\\_%'`)).rows.map((r) => r.datname), []);
+}
+
+async function dropDatabases(names: string[]): Promise<void> {
+  for (const name of names) {
+    if (!/^quorum_bench_[0-9a-f]+$/.test(name)) continue;
+    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), undefined);
+    // The stack's queues and counters live under a prefix named after its database.
+    spawnSync('sh', ['-c', `redis-cli --scan --pattern '${name}:*' | xargs -r -n 500 redis-cli del > /dev/null`]);
+    console.log(`dropped ${name}, left by the timed-out scenario`);
+  }
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const host = await machine();
@@ -125,7 +154,13 @@ async function main(): Promise<void> {
     }
   }
   const outcomes: Outcome[] = [];
-  for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) outcomes.push(await run(scenario));
+  for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
+    const before = await benchDatabases();
+    const outcome = await run(scenario);
+    // A killed scenario never reached its own cleanup: drop what it created.
+    if (outcome.status === 'timed out') await dropDatabases((await benchDatabases()).filter((name) => !before.includes(name)));
+    outcomes.push(outcome);
+  }
   const total = (Date.now() - startedAt.getTime()) / 1000;
 
   const lines = [
