@@ -86,17 +86,19 @@ export class AuditService {
     const walk = await this.walk({ seq: 0, hash: AUDIT_GENESIS_HASH });
     const checkedAt = new Date().toISOString();
     const length = await this.length();
+    const checkpoints = await this.signedCheckpoints('ASC');
+    const latest = checkpoints[checkpoints.length - 1];
     if (walk.firstInvalidSeq !== null) {
-      return { valid: false, length, headHash: await this.headHash(), firstInvalidSeq: walk.firstInvalidSeq, checkedAt, checkpoint: await this.latestCheckpointState(null) };
+      return { valid: false, length, headHash: await this.headHash(), firstInvalidSeq: walk.firstInvalidSeq, checkedAt, checkpoint: checkpointState(latest, null) };
     }
-    const disagreement = await this.checkpointDisagreement(walk.headSeq);
+    const disagreement = checkpointDisagreement(checkpoints, walk.headSeq);
     return {
       valid: disagreement === null,
       length,
       headHash: walk.headHash,
       firstInvalidSeq: disagreement,
       checkedAt,
-      checkpoint: await this.latestCheckpointState(disagreement),
+      checkpoint: checkpointState(latest, disagreement),
     };
   }
 
@@ -116,11 +118,11 @@ export class AuditService {
   private async signHead(incremental: boolean): Promise<AuditCheckpointView | null> {
     const latest = (await this.signedCheckpoints('DESC', 1))[0];
     let from = { seq: 0, hash: AUDIT_GENESIS_HASH };
-    if (incremental && latest && latest.eventHash === latest.headHash) from = { seq: latest.seq, hash: latest.headHash };
+    if (incremental && latest && agrees(latest)) from = { seq: latest.seq, hash: latest.headHash };
     const walk = await this.walk(from);
     if (walk.firstInvalidSeq !== null) throw conflict(`The audit chain is broken at event ${walk.firstInvalidSeq}; no checkpoint was signed`);
     // A chain that recomputes but contradicts an earlier checkpoint was rewritten: signing it would launder that.
-    const disagreement = from.seq === 0 ? await this.checkpointDisagreement(walk.headSeq) : null;
+    const disagreement = from.seq === 0 ? checkpointDisagreement(await this.signedCheckpoints('ASC'), walk.headSeq) : null;
     if (disagreement !== null) throw conflict(`The audit chain disagrees with a signed checkpoint from event ${disagreement} on; no checkpoint was signed`);
     if (incremental && latest && latest.seq === walk.headSeq && latest.headHash === walk.headHash) return null;
     const body: CheckpointBody = { seq: walk.headSeq, headHash: walk.headHash, at: new Date().toISOString() };
@@ -182,33 +184,10 @@ export class AuditService {
     }
   }
 
-  /**
-   * With a chain that recomputes up to `headSeq`: the first event no longer vouched for by the
-   * genuine checkpoints, or null when every one of them agrees. A checkpoint beyond the head means
-   * the newest events were removed; a different hash at its seq means the chain was rewritten
-   * after the last checkpoint that still agrees.
-   */
-  private async checkpointDisagreement(headSeq: number): Promise<number | null> {
-    let lastAgreeing = 0;
-    for (const checkpoint of await this.signedCheckpoints('ASC')) {
-      if (checkpoint.seq > headSeq) return headSeq + 1;
-      if (checkpoint.eventHash !== checkpoint.headHash && !(checkpoint.seq === 0 && checkpoint.headHash === AUDIT_GENESIS_HASH)) return lastAgreeing + 1;
-      lastAgreeing = checkpoint.seq;
-    }
-    return null;
-  }
-
-  private async latestCheckpointState(disagreement: number | null): Promise<AuditVerifyResponse['checkpoint']> {
-    const latest = (await this.signedCheckpoints('DESC', 1))[0];
-    if (!latest) return null;
-    const consistent = latest.eventHash === latest.headHash || (latest.seq === 0 && latest.headHash === AUDIT_GENESIS_HASH);
-    return { seq: latest.seq, at: latest.at.toISOString(), consistent: consistent && (disagreement === null || disagreement > latest.seq) };
-  }
-
   /** Stored checkpoints whose signature is genuine under the current key, with the hash their event has now. */
-  private async signedCheckpoints(order: 'ASC' | 'DESC', limit?: number): Promise<(CheckpointRow & { eventHash: string | null })[]> {
+  private async signedCheckpoints(order: 'ASC' | 'DESC', limit?: number): Promise<StoredCheckpoint[]> {
     const keyId = checkpointKeyId(this.config.auditCheckpointKey);
-    const rows: (CheckpointRow & { eventHash: string | null })[] = await this.dataSource.query(
+    const rows: StoredCheckpoint[] = await this.dataSource.query(
       `SELECT c.id, c.seq, c.head_hash AS "headHash", c.at, c.key_id AS "keyId", c.signature, e.hash AS "eventHash"
          FROM audit_checkpoints c LEFT JOIN audit_events e ON e.seq = c.seq
         WHERE c.key_id = $1 ORDER BY c.seq ${order}, c.id ${order}${limit ? ` LIMIT ${Number(limit)}` : ''}`,
@@ -237,6 +216,34 @@ interface CheckpointRow {
   at: Date;
   keyId: string;
   signature: string;
+}
+
+type StoredCheckpoint = CheckpointRow & { eventHash: string | null };
+
+/** The chain still has the checkpointed hash at its seq (seq 0 is the empty chain). */
+function agrees(checkpoint: StoredCheckpoint): boolean {
+  return checkpoint.eventHash === checkpoint.headHash || (checkpoint.seq === 0 && checkpoint.headHash === AUDIT_GENESIS_HASH);
+}
+
+/**
+ * With a chain that recomputes up to `headSeq`: the first event no longer vouched for by the
+ * genuine checkpoints (in seq order), or null when every one of them agrees. A checkpoint beyond the
+ * head means the newest events were removed; a different hash at its seq means the chain was
+ * rewritten after the last checkpoint that still agrees.
+ */
+function checkpointDisagreement(checkpoints: StoredCheckpoint[], headSeq: number): number | null {
+  let lastAgreeing = 0;
+  for (const checkpoint of checkpoints) {
+    if (checkpoint.seq > headSeq) return headSeq + 1;
+    if (!agrees(checkpoint)) return lastAgreeing + 1;
+    lastAgreeing = checkpoint.seq;
+  }
+  return null;
+}
+
+function checkpointState(latest: StoredCheckpoint | undefined, disagreement: number | null): AuditVerifyResponse['checkpoint'] {
+  if (!latest) return null;
+  return { seq: latest.seq, at: latest.at.toISOString(), consistent: agrees(latest) && (disagreement === null || disagreement > latest.seq) };
 }
 
 function toCheckpointView(row: CheckpointRow): AuditCheckpointView {
